@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared by the project's scripts: where things live, stage lines, logs,
+# Debian packages. Sourced, not run.
+
+set -euo pipefail
+# Debian's own python3 first: the kernel's scripts (kunit.py, checkpatch's
+# spdxcheck.py) import modules that come as Debian packages.
+export PATH=/usr/bin:/bin:$PATH
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TOOLS=$REPO/adder-tooling
+# Kernel trees, kbuild output and ccache: reused from run to run, and kept
+# outside the clone so a fresh clone still finds them.
+CACHE=${ADDER_CACHE:-$HOME/.cache/adder}
+# Logs, KTAP and other results of this run, inside the clone (gitignored).
+OUT=${ADDER_OUT:-$REPO/out}
+LOGS=$OUT/logs
+# The kernel tree the feature is applied to: the user's KDIR, or by default
+# Debian's linux-source-6.12 extracted into the cache.
+KDIR_GIVEN=${KDIR:-}
+KDIR=${KDIR:-$CACHE/linux-6.12}
+JOBS=${JOBS:-$(nproc)}
+
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Fixed build stamps: the same source gives the same objects, so ccache hits.
+export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
+export KBUILD_BUILD_USER=adder KBUILD_BUILD_HOST=adder
+
+mkdir -p "$CACHE" "$LOGS"
+
+stage() { printf '==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# logged NAME CMD...: run CMD with its output in $LOGS/NAME.log; on failure
+# show the end of the log. Returns CMD's status.
+logged() {
+	local log=$LOGS/$1.log status=0
+	shift
+	note "log: $log"
+	"$@" >"$log" 2>&1 || status=$?
+	if [ "$status" -ne 0 ]; then
+		printf '    failed (exit %s); last lines of %s:\n' "$status" "$log"
+		tail -n 25 "$log" | sed 's/^/    | /'
+	fi
+	return "$status"
+}
+
+# need_packages PKG...: install the Debian packages that are missing, or,
+# when not root, print the exact command that would.
+need_packages() {
+	local missing=() pkg
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
+			grep -q 'ok installed' || missing+=("$pkg")
+	done
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		die "missing Debian packages; as root run:
+  apt-get update && apt-get install -y ${missing[*]}"
+	fi
+	stage "installing Debian packages: ${missing[*]}"
+	logged apt-get env DEBIAN_FRONTEND=noninteractive sh -c \
+		'apt-get update && apt-get install -y --no-install-recommends "$@"' \
+		apt-get "${missing[@]}"
+}
+
+# Packages every kernel build here needs.
+KERNEL_BUILD_PACKAGES=(build-essential bc bison flex libelf-dev libssl-dev
+	cpio xz-utils ccache python3 git rsync kmod python3-ply python3-git)
+
+# kmake BUILD_DIR ARGS...: make in the kernel tree, out of tree, with ccache.
+kmake() {
+	local build=$1
+	shift
+	make -C "$KDIR" O="$build" -j"$JOBS" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
+}
+
+# ARCH picks arch/$ARCH/: the VM kernel's fragment and how QEMU boots it.
+ARCH_NAME=${ADDER_ARCH:-x86_64}
+ARCH_DIR=$REPO/arch/$ARCH_NAME
+[ -d "$ARCH_DIR" ] || die "no $ARCH_DIR: unsupported architecture $ARCH_NAME"
+# shellcheck source=../arch/x86_64/qemu.env
+. "$ARCH_DIR/qemu.env"
+
+# vm_build_dir VARIANT: kbuild output of that VM kernel variant.
+vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME-$1"; }
+
+# config_check CONFIG FRAGMENT...: every value a fragment asks for is in the
+# final .config (Kconfig drops what it cannot satisfy without a word).
+config_check() {
+	local config=$1 frag line name bad=0
+	shift
+	for frag in "$@"; do
+		while IFS= read -r line; do
+			case "$line" in
+			CONFIG_*=n) name=${line%%=*}
+				line="# $name is not set" ;;
+			CONFIG_*) ;;
+			*) continue ;;
+			esac
+			grep -qxF "$line" "$config" || {
+				printf '    %s: asks for "%s", %s has "%s"\n' \
+					"$frag" "$line" "$config" \
+					"$(grep -E "^(# )?${line#\# }" "$config" ||
+						echo unset)"
+				bad=1
+			}
+		done <"$frag"
+	done
+	return "$bad"
+}
+
+# apply_feature: put adder() onto $KDIR (a new branch there).
+apply_feature() {
+	if [ -n "$KDIR_GIVEN" ]; then
+		stage "applying adder() to $KDIR"
+		"$TOOLS/apply" --kdir "$KDIR"
+	else
+		need_packages linux-source-6.12
+		stage "applying adder() to Debian's linux-source-6.12"
+		"$TOOLS/apply" --cache "$CACHE"
+	fi
+}
