@@ -1,0 +1,1 @@
+adder_test_32.sh
