@@ -87,27 +87,26 @@ ARCH_DIR=$REPO/arch/$ARCH_NAME
 # vm_build_dir VARIANT: kbuild output of that VM kernel variant.
 vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME-$1"; }
 
-# config_check CONFIG FRAGMENT...: every value a fragment asks for is in the
-# final .config (Kconfig drops what it cannot satisfy without a word).
+# config_check CONFIG FRAGMENT...: every value the fragments ask for (the
+# last one wins, as in merge_config.sh) is in the final .config: Kconfig
+# drops what it cannot satisfy without a word.
 config_check() {
-	local config=$1 frag line name bad=0
+	local config=$1 line name bad=0
+	local -A want=()
 	shift
-	for frag in "$@"; do
-		while IFS= read -r line; do
-			case "$line" in
-			CONFIG_*=n) name=${line%%=*}
-				line="# $name is not set" ;;
-			CONFIG_*) ;;
-			*) continue ;;
-			esac
-			grep -qxF "$line" "$config" || {
-				printf '    %s: asks for "%s", %s has "%s"\n' \
-					"$frag" "$line" "$config" \
-					"$(grep -E "^(# )?${line#\# }" "$config" ||
-						echo unset)"
-				bad=1
-			}
-		done <"$frag"
+	while IFS= read -r line; do
+		case "$line" in
+		CONFIG_*=n) want[${line%%=*}]="# ${line%%=*} is not set" ;;
+		CONFIG_*=*) want[${line%%=*}]=$line ;;
+		"# CONFIG_"*" is not set") name=${line#\# }
+			want[${name%% *}]=$line ;;
+		esac
+	done < <(cat "$@")
+	for name in "${!want[@]}"; do
+		grep -qxF "${want[$name]}" "$config" && continue
+		note "asked for '${want[$name]}', got '$(grep -E "(^|# )$name[= ]" \
+			"$config" || echo "no $name at all")'"
+		bad=1
 	done
 	return "$bad"
 }

@@ -69,14 +69,19 @@ static long long raw_adder(unsigned long long x, unsigned long long y)
 #endif
 }
 
-/* What the kernel must return: the exact sum, unless it cannot fit. */
-static long long expected(int x, int y)
+/* What the kernel returns for an exact sum: a narrow caller gets only
+ * what fits in its 32-bit return register.
+ */
+static long long returned(long long sum)
 {
-	long long sum = (long long)x + y;
-
 	if (NARROW && (sum < INT_MIN || sum > INT_MAX))
 		return -EOVERFLOW;
 	return sum;
+}
+
+static long long expected(int x, int y)
+{
+	return returned((long long)x + y);
 }
 
 static const struct {
@@ -103,8 +108,6 @@ static const struct {
 	{ -75, 0, -75 },
 };
 
-#define NCASES (sizeof(cases) / sizeof(cases[0]))
-
 /*
  * Does the running kernel have adder() at __NR_adder?  Issuing the number
  * to find out is not an option: on a kernel built from another tree it may
@@ -128,16 +131,16 @@ static bool kernel_has_adder(char *why, size_t len)
 		snprintf(why, len, "cannot read the kernel version");
 		return false;
 	}
-	if (major != (LINUX_VERSION_CODE >> 16) ||
-	    minor != ((LINUX_VERSION_CODE >> 8) & 0xff)) {
+	if (major != LINUX_VERSION_MAJOR || minor != LINUX_VERSION_PATCHLEVEL) {
 		snprintf(why, len, "kernel %s is not the %u.%u this test was built for",
-			 uts.release, LINUX_VERSION_CODE >> 16,
-			 (LINUX_VERSION_CODE >> 8) & 0xff);
+			 uts.release, LINUX_VERSION_MAJOR,
+			 LINUX_VERSION_PATCHLEVEL);
 		return false;
 	}
 	f = fopen("/proc/kallsyms", "r");
 	if (!f) {
-		snprintf(why, len, "no /proc/kallsyms (CONFIG_KALLSYMS) to tell whether adder() is built in");
+		snprintf(why, len,
+			 "no /proc/kallsyms (CONFIG_KALLSYMS) to look for adder()");
 		return false;
 	}
 	while (!found && fgets(line, sizeof(line), f))
@@ -154,13 +157,11 @@ TEST(raw_boundaries)
 {
 	unsigned int i;
 
-	for (i = 0; i < NCASES; i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		int x = cases[i].x, y = cases[i].y;
-		long long want = NARROW && (cases[i].sum < INT_MIN ||
-					    cases[i].sum > INT_MAX) ?
-				 -EOVERFLOW : cases[i].sum;
 
-		EXPECT_EQ(want, raw_adder((unsigned int)x, (unsigned int)y))
+		EXPECT_EQ(returned(cases[i].sum),
+			  raw_adder((unsigned int)x, (unsigned int)y))
 			TH_LOG("adder(%d, %d)", x, y);
 	}
 }
@@ -174,7 +175,7 @@ TEST(libc_syscall)
 {
 	unsigned int i;
 
-	for (i = 0; i < NCASES; i++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		int x = cases[i].x, y = cases[i].y;
 		long long want = expected(x, y);
 		long got;
@@ -209,11 +210,11 @@ TEST(overflow_rule)
 	EXPECT_EQ(INT_MIN, raw_adder((unsigned int)INT_MIN + 1, -1U));
 }
 
-#ifndef __i386__
+#if defined(__x86_64__)
 /*
  * Only the low 32 bits of each argument register are the argument; the
- * SYSCALL_DEFINE2() wrapper must ignore whatever is above them. (i386
- * registers have no upper half, so this test does not exist there.)
+ * SYSCALL_DEFINE2() wrapper must ignore whatever is above them. (x86-64
+ * and x32 only: i386 registers have no upper half to fill.)
  */
 TEST(upper_bits_ignored)
 {
@@ -223,9 +224,9 @@ TEST(upper_bits_ignored)
 	};
 	unsigned int i, j, k;
 
-	for (i = 0; i < NCASES; i++) {
-		for (j = 0; j < 5; j++) {
-			for (k = 0; k < 5; k++) {
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		for (j = 0; j < ARRAY_SIZE(junk); j++) {
+			for (k = 0; k < ARRAY_SIZE(junk); k++) {
 				int x = cases[i].x, y = cases[i].y;
 
 				EXPECT_EQ(expected(x, y),
@@ -298,7 +299,7 @@ TEST(seccomp_errno)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog = {
-		.len = sizeof(insns) / sizeof(insns[0]),
+		.len = ARRAY_SIZE(insns),
 		.filter = insns,
 	};
 	int status;
@@ -369,12 +370,12 @@ TEST(trace_events)
 		SKIP(return, "no syscall events (CONFIG_FTRACE_SYSCALLS, tracefs)");
 
 	text = read_file(TRACEFS "/events/syscalls/sys_enter_adder/format");
-	ASSERT_TRUE(text != NULL) TH_LOG("no sys_enter_adder event");
-	EXPECT_TRUE(strstr(text, " x;") != NULL);
-	EXPECT_TRUE(strstr(text, " y;") != NULL);
+	ASSERT_TRUE(text) TH_LOG("no sys_enter_adder event");
+	EXPECT_TRUE(strstr(text, " x;"));
+	EXPECT_TRUE(strstr(text, " y;"));
 	text = read_file(TRACEFS "/events/syscalls/sys_exit_adder/format");
-	ASSERT_TRUE(text != NULL) TH_LOG("no sys_exit_adder event");
-	EXPECT_TRUE(strstr(text, " ret;") != NULL);
+	ASSERT_TRUE(text) TH_LOG("no sys_exit_adder event");
+	EXPECT_TRUE(strstr(text, " ret;"));
 
 	if (NARROW || sizeof(void *) < 8)
 		return;
@@ -385,10 +386,10 @@ TEST(trace_events)
 	write_file(TRACEFS "/events/syscalls/sys_enter_adder/enable", "0");
 	write_file(TRACEFS "/events/syscalls/sys_exit_adder/enable", "0");
 	text = read_file(TRACEFS "/trace");
-	ASSERT_TRUE(text != NULL);
-	EXPECT_TRUE(strstr(text, "sys_adder(x: 1092, y: 3e8)") != NULL)
+	ASSERT_TRUE(text);
+	EXPECT_TRUE(strstr(text, "sys_adder(x: 1092, y: 3e8)"))
 		TH_LOG("no enter record with x and y:\n%s", text);
-	EXPECT_TRUE(strstr(text, "sys_adder -> 0x147a") != NULL)
+	EXPECT_TRUE(strstr(text, "sys_adder -> 0x147a"))
 		TH_LOG("no exit record with the result:\n%s", text);
 }
 
