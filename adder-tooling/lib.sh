@@ -27,7 +27,7 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
 export KBUILD_BUILD_USER=adder KBUILD_BUILD_HOST=adder
 
-mkdir -p "$CACHE" "$LOGS"
+mkdir -p "$CACHE/build" "$LOGS"
 
 stage() { printf '==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
