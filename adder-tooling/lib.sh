@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Shared by the project's scripts: where things live, stage lines, logs,
 # Debian packages. Sourced, not run.
@@ -67,6 +68,7 @@ need_packages() {
 }
 
 # Packages every kernel build here needs.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 KERNEL_BUILD_PACKAGES=(build-essential bc bison flex libelf-dev libssl-dev
 	cpio xz-utils ccache python3 git rsync kmod python3-ply python3-git)
 
@@ -104,7 +106,7 @@ config_check() {
 	done < <(cat "$@")
 	for name in "${!want[@]}"; do
 		grep -qxF "${want[$name]}" "$config" && continue
-		note "asked for '${want[$name]}', got '$(grep -E "(^|# )$name[= ]" \
+		note "asked for '${want[$name]}', got '$(grep -E "(^|# )${name}[= ]" \
 			"$config" || echo "no $name at all")'"
 		bad=1
 	done
