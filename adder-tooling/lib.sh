@@ -12,6 +12,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS=$REPO/adder-tooling
 # Kernel trees, kbuild output and ccache: reused from run to run, and kept
 # outside the clone so a fresh clone still finds them.
+export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
 CACHE=${ADDER_CACHE:-$HOME/.cache/adder}
 # Logs, KTAP and other results of this run, inside the clone (gitignored).
 OUT=${ADDER_OUT:-$REPO/out}
