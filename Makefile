@@ -5,12 +5,14 @@
 
 TOOLS := adder-tooling
 
-.PHONY: help demo check apply kunit
+.PHONY: help demo check apply kunit series send
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML)"
+	@echo "make series  format the patch series into out/series"
+	@echo "make send    git send-email the series: a dry run unless SEND=1"
 
 demo:
 	@$(TOOLS)/demo/run
@@ -23,3 +25,11 @@ apply:
 
 kunit:
 	@$(TOOLS)/kunit uml
+
+series:
+	@$(TOOLS)/format-series
+
+# SEND=1 sends with your sendemail.* git config; SMTP=host:port sends
+# through that server; otherwise a dry run.
+send:
+	@$(TOOLS)/send-series $(if $(SMTP),--smtp $(SMTP),$(if $(SEND),--send))

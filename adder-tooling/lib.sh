@@ -125,3 +125,33 @@ apply_feature() {
 		"$TOOLS/apply" --cache "$CACHE"
 	fi
 }
+
+# The series checks visit older commits in $KDIR itself: a second checkout
+# of the kernel would mean a second cold build of everything. Leaving, the
+# tree goes back to where it was, and the files the series touches get
+# their old mtimes back, so other build directories see nothing changed.
+# visit_begin: remember where $KDIR is; visit_end (run on exit) returns.
+visit_begin() {
+	[ -z "$(git -C "$KDIR" status --porcelain)" ] ||
+		die "$KDIR has uncommitted changes; not checking out other commits there"
+	visit_home=$(git -C "$KDIR" symbolic-ref -q --short HEAD ||
+		git -C "$KDIR" rev-parse HEAD)
+	visit_mtimes=$(mktemp -d)
+	local path
+	while IFS= read -r path; do
+		[ -e "$KDIR/$path" ] || continue
+		mkdir -p "$visit_mtimes/$(dirname "$path")"
+		touch -r "$KDIR/$path" "$visit_mtimes/$path"
+	done < <(git -C "$KDIR" diff --name-only refs/adder/base HEAD)
+	trap visit_end EXIT
+}
+visit_end() {
+	git -C "$KDIR" checkout -q "$visit_home" || return
+	(cd "$visit_mtimes" && find . -type f -printf '%P\n') |
+		while IFS= read -r path; do
+			touch -r "$visit_mtimes/$path" "$KDIR/$path"
+		done
+	rm -rf "$visit_mtimes"
+}
+# visit COMMIT: check COMMIT out in $KDIR (between visit_begin and _end).
+visit() { git -C "$KDIR" checkout -q --detach "$1"; }
