@@ -5,7 +5,7 @@
 
 TOOLS := adder-tooling
 
-.PHONY: help demo check apply kunit series send
+.PHONY: help demo check apply kunit series send bench size loop-time
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
@@ -13,6 +13,9 @@ help:
 	@echo "make kunit   only run the adder KUnit suite (UML)"
 	@echo "make series  format the patch series into out/series"
 	@echo "make send    git send-email the series: a dry run unless SEND=1"
+	@echo "make bench   time adder() against getppid() in the VM: out/bench/"
+	@echo "make size    bytes adder() adds to the kernel (bloat-o-meter)"
+	@echo "make loop-time  edit kernel/adder.c -> KUnit and kselftest results"
 
 demo:
 	@$(TOOLS)/demo/run
@@ -33,3 +36,12 @@ series:
 # through that server; otherwise a dry run.
 send:
 	@$(TOOLS)/send-series $(if $(SMTP),--smtp $(SMTP),$(if $(SEND),--send))
+
+bench:
+	@$(TOOLS)/bench/run
+
+size:
+	@$(TOOLS)/size
+
+loop-time:
+	@$(TOOLS)/loop-time

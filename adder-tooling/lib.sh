@@ -21,7 +21,9 @@ LOGS=$OUT/logs
 # Debian's linux-source-6.12 extracted into the cache.
 KDIR_GIVEN=${KDIR:-}
 KDIR=${KDIR:-$CACHE/linux-6.12}
-JOBS=${JOBS:-$(nproc)}
+# One job more than cores keeps both busy while a job waits on the disk,
+# the linker or one of kbuild's serial steps.
+JOBS=${JOBS:-$(($(nproc) + 1))}
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
@@ -87,8 +89,21 @@ ARCH_DIR=$REPO/arch/$ARCH_NAME
 # shellcheck source=../arch/x86_64/qemu.env
 . "$ARCH_DIR/qemu.env"
 
-# vm_build_dir VARIANT: kbuild output of that VM kernel variant.
-vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME-$1"; }
+# vm_accel: QEMU's accelerator here. KVM only where the host CPU can really
+# run a guest (a /dev/kvm without vmx or svm hangs the guest); TCG otherwise.
+vm_accel() {
+	if [ -w /dev/kvm ] && grep -qE '\b(vmx|svm)\b' /proc/cpuinfo; then
+		echo kvm
+	else
+		echo tcg
+	fi
+}
+
+# vm_build_dir: kbuild output of the VM kernel. Its variants (adder,
+# no-adder) share it: switching CONFIG_ADDER_SYSCALL rebuilds only what
+# depends on it, where a directory of its own would compile every file
+# again. Each variant's vmlinux is kept as vmlinux-VARIANT.
+vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME"; }
 
 # config_check CONFIG FRAGMENT...: every value the fragments ask for (the
 # last one wins, as in merge_config.sh) is in the final .config: Kconfig
