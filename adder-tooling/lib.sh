@@ -105,6 +105,13 @@ vm_accel() {
 # again. Each variant's vmlinux is kept as vmlinux-VARIANT.
 vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME"; }
 
+# kunit_qemu_config: the options kunit.py's QEMU config for this
+# architecture adds to every kunitconfig (its serial console).
+kunit_qemu_config() {
+	grep -Eo '^CONFIG_[A-Z0-9_]+=[ymn]' \
+		"$KDIR/tools/testing/kunit/qemu_configs/$KUNIT_ARCH.py"
+}
+
 # config_check CONFIG FRAGMENT...: every value the fragments ask for (the
 # last one wins, as in merge_config.sh) is in the final .config: Kconfig
 # drops what it cannot satisfy without a word.
