@@ -5,10 +5,11 @@
 
 TOOLS := adder-tooling
 
-.PHONY: help demo check apply kunit series send bench size loop-time
+.PHONY: help demo check matrix apply kunit series send bench size loop-time
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
+	@echo "make matrix  KUnit, demo and kselftests on x86_64, arm64 and riscv64"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML)"
 	@echo "make series  format the patch series into out/series"
@@ -22,6 +23,9 @@ demo:
 
 check:
 	@$(TOOLS)/check
+
+matrix:
+	@$(TOOLS)/check matrix
 
 apply:
 	@bash -c '. $(TOOLS)/lib.sh && apply_feature'

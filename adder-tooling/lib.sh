@@ -79,15 +79,52 @@ KERNEL_BUILD_PACKAGES=(build-essential bc bison flex libelf-dev libssl-dev
 kmake() {
 	local build=$1
 	shift
-	make -C "$KDIR" O="$build" -j"$JOBS" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
+	make -C "$KDIR" O="$build" -j"$JOBS" CC="ccache ${CROSS_COMPILE}gcc" \
+		HOSTCC="ccache gcc" ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} "$@"
 }
 
 # ARCH picks arch/$ARCH/: the VM kernel's fragment and how QEMU boots it.
 ARCH_NAME=${ADDER_ARCH:-x86_64}
 ARCH_DIR=$REPO/arch/$ARCH_NAME
 [ -d "$ARCH_DIR" ] || die "no $ARCH_DIR: unsupported architecture $ARCH_NAME"
+# A cross-built architecture's qemu.env names its compiler and packages.
+CROSS_COMPILE='' CROSS_PACKAGES='' DEB_ARCH='' SELFTEST_PACKAGES=''
 # shellcheck source=../arch/x86_64/qemu.env
 . "$ARCH_DIR/qemu.env"
+# shellcheck disable=SC2206 # lists of package names
+VM_PACKAGES=("${KERNEL_BUILD_PACKAGES[@]}" $QEMU_PACKAGE $CROSS_PACKAGES)
+# The compiler of the VM's userspace programs (linked static).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+TARGET_CC=${CROSS_COMPILE}gcc
+[ -n "$DEB_ARCH" ] || VM_PACKAGES+=(busybox-static)
+
+# vm_busybox: a static busybox for the VM's architecture: Debian's
+# busybox-static, or for another architecture the same package of that
+# architecture (Debian multiarch), unpacked into the cache.
+vm_busybox() {
+	local dir=$CACHE/busybox-$DEB_ARCH deb
+	if [ -z "$DEB_ARCH" ]; then
+		command -v busybox || die "busybox is missing (Debian package busybox-static)"
+		return
+	fi
+	if [ ! -x "$dir/bin/busybox" ]; then
+		if ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
+			[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
+  dpkg --add-architecture $DEB_ARCH && apt-get update"
+			stage "adding Debian architecture $DEB_ARCH, for its busybox-static" >&2
+			dpkg --add-architecture "$DEB_ARCH"
+			logged apt-get-update apt-get update >&2 || die "apt-get update failed"
+		fi
+		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+		(cd "$dir.tmp" && logged busybox-download apt-get download \
+			"busybox-static:$DEB_ARCH" >&2) ||
+			die "could not download busybox-static:$DEB_ARCH"
+		deb=$(ls "$dir.tmp"/busybox-static_*.deb)
+		dpkg-deb -x "$deb" "$dir.tmp/root" || die "could not unpack $deb"
+		rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"
+	fi
+	echo "$dir/bin/busybox"
+}
 
 # vm_accel: QEMU's accelerator here. KVM only where the host CPU can really
 # run a guest (a /dev/kvm without vmx or svm hangs the guest); TCG otherwise.

@@ -6,7 +6,7 @@
  * show: the table entries, how the entry code decodes the argument
  * registers, the 32-bit ABIs, seccomp and tracing, and what libc makes of
  * the result. On x86 the same file is built three times: 64-bit, -m32
- * (the i386 entry) and -mx32.
+ * (the i386 entry) and -mx32; arm64 and riscv64 build it once.
  */
 
 #define _GNU_SOURCE
@@ -64,6 +64,20 @@ static long long raw_adder(unsigned long long x, unsigned long long y)
 			"c" ((unsigned int)y)
 		      : "memory");
 	return ret;
+#elif defined(__aarch64__)
+	register unsigned long long x0 asm("x0") = x;
+	register unsigned long long x1 asm("x1") = y;
+	register unsigned long long x8 asm("x8") = __NR_adder;
+
+	asm volatile ("svc #0" : "+r" (x0) : "r" (x1), "r" (x8) : "memory");
+	return (long long)x0;
+#elif defined(__riscv) && __riscv_xlen == 64
+	register unsigned long long a0 asm("a0") = x;
+	register unsigned long long a1 asm("a1") = y;
+	register unsigned long long a7 asm("a7") = __NR_adder;
+
+	asm volatile ("ecall" : "+r" (a0) : "r" (a1), "r" (a7) : "memory");
+	return (long long)a0;
 #else
 #error "raw_adder() needs this architecture's system call instruction"
 #endif
@@ -210,11 +224,13 @@ TEST(overflow_rule)
 	EXPECT_EQ(INT_MIN, raw_adder((unsigned int)INT_MIN + 1, -1U));
 }
 
-#if defined(__x86_64__)
+/* Argument registers are 64 bits wide: x86-64 and x32, arm64, riscv64. */
+#if defined(__x86_64__) || defined(__aarch64__) || \
+	(defined(__riscv) && __riscv_xlen == 64)
 /*
  * Only the low 32 bits of each argument register are the argument; the
- * SYSCALL_DEFINE2() wrapper must ignore whatever is above them. (x86-64
- * and x32 only: i386 registers have no upper half to fill.)
+ * SYSCALL_DEFINE2() wrapper must ignore whatever is above them. (i386
+ * registers have no upper half to fill.)
  */
 TEST(upper_bits_ignored)
 {
@@ -281,6 +297,10 @@ TEST(threads)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_X86_64	/* x32 too, with its nr bit */
 #elif defined(__i386__)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_I386
+#elif defined(__aarch64__)
+#define ADDER_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__riscv) && __riscv_xlen == 64
+#define ADDER_AUDIT_ARCH AUDIT_ARCH_RISCV64
 #endif
 
 /* A seccomp filter that fails adder() with EPERM is obeyed, and only where
@@ -325,6 +345,26 @@ TEST(seccomp_errno)
 		       WEXITSTATUS(status));
 	EXPECT_EQ(5, raw_adder(2, 3));
 }
+
+#if defined(__aarch64__) || defined(__riscv)
+#ifndef ADDER_GENERIC_NR
+#error "no ADDER_GENERIC_NR: the Makefile reads it from asm-generic/unistd.h"
+#endif
+/*
+ * arm64 and riscv number their system calls by the generic table,
+ * scripts/syscall.tbl; include/uapi/asm-generic/unistd.h, also exported to
+ * userspace, must give the same numbers. A table that skipped or reused a
+ * number would still agree with itself, since the kernel and this test
+ * are both built from it: only the other file shows the mistake. (x86
+ * numbers its system calls in tables of its own.)
+ */
+TEST(generic_number)
+{
+	EXPECT_EQ(ADDER_GENERIC_NR, __NR_adder)
+		TH_LOG("scripts/syscall.tbl gives adder() %d, asm-generic/unistd.h %d",
+		       __NR_adder, ADDER_GENERIC_NR);
+}
+#endif
 
 #define TRACEFS "/sys/kernel/tracing"
 
