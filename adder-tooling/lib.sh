@@ -108,17 +108,23 @@ vm_busybox() {
 		return
 	fi
 	if [ ! -x "$dir/bin/busybox" ]; then
+		local added=
 		if ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
 			[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
   dpkg --add-architecture $DEB_ARCH && apt-get update"
 			stage "adding Debian architecture $DEB_ARCH, for its busybox-static" >&2
 			dpkg --add-architecture "$DEB_ARCH"
+			added=yes
 			logged apt-get-update apt-get update >&2 || die "apt-get update failed"
 		fi
 		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-		(cd "$dir.tmp" && logged busybox-download apt-get download \
-			"busybox-static:$DEB_ARCH" >&2) ||
-			die "could not download busybox-static:$DEB_ARCH"
+		if ! (cd "$dir.tmp" && logged busybox-download apt-get download \
+			"busybox-static:$DEB_ARCH" >&2); then
+			# Leave dpkg as it was: an architecture with no packages here
+			# would only slow every apt-get update down.
+			[ -z "$added" ] || dpkg --remove-architecture "$DEB_ARCH"
+			die "Debian $(cat /etc/debian_version) has no busybox-static for $DEB_ARCH (not one of its release architectures?)"
+		fi
 		deb=$(ls "$dir.tmp"/busybox-static_*.deb)
 		dpkg-deb -x "$deb" "$dir.tmp/root" || die "could not unpack $deb"
 		rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"
@@ -126,10 +132,12 @@ vm_busybox() {
 	echo "$dir/bin/busybox"
 }
 
-# vm_accel: QEMU's accelerator here. KVM only where the host CPU can really
-# run a guest (a /dev/kvm without vmx or svm hangs the guest); TCG otherwise.
+# vm_accel: QEMU's accelerator here. KVM only for a guest of the host's own
+# architecture, and where the host CPU can really run it (a /dev/kvm
+# without vmx or svm hangs the guest); TCG otherwise.
 vm_accel() {
-	if [ -w /dev/kvm ] && grep -qE '\b(vmx|svm)\b' /proc/cpuinfo; then
+	if [ -z "$CROSS_COMPILE" ] && [ -w /dev/kvm ] &&
+		grep -qE '\b(vmx|svm)\b' /proc/cpuinfo; then
 		echo kvm
 	else
 		echo tcg

@@ -6,7 +6,8 @@
  * show: the table entries, how the entry code decodes the argument
  * registers, the 32-bit ABIs, seccomp and tracing, and what libc makes of
  * the result. On x86 the same file is built three times: 64-bit, -m32
- * (the i386 entry) and -mx32; arm64 and riscv64 build it once.
+ * (the i386 entry) and -mx32; on arm64 twice: 64-bit and AArch32 (the
+ * compat entry).
  */
 
 #define _GNU_SOURCE
@@ -64,6 +65,13 @@ static long long raw_adder(unsigned long long x, unsigned long long y)
 			"c" ((unsigned int)y)
 		      : "memory");
 	return ret;
+#elif defined(__arm__)
+	register unsigned long r0 asm("r0") = (unsigned long)x;
+	register unsigned long r1 asm("r1") = (unsigned long)y;
+	register unsigned long r7 asm("r7") = __NR_adder;
+
+	asm volatile ("svc #0" : "+r" (r0) : "r" (r1), "r" (r7) : "memory");
+	return (long)r0;
 #elif defined(__aarch64__)
 	register unsigned long long x0 asm("x0") = x;
 	register unsigned long long x1 asm("x1") = y;
@@ -181,9 +189,19 @@ TEST(raw_boundaries)
 }
 
 /*
+ * The lowest return that libc's syscall(2) takes for -errno: -4095 with
+ * glibc on x86, arm64 and riscv64, but -4096 with glibc on 32-bit Arm.
+ */
+#if defined(__arm__)
+#define LIBC_ERRNO_LOWEST (-4096)
+#else
+#define LIBC_ERRNO_LOWEST (-4095)
+#endif
+
+/*
  * The same table through libc's syscall(2), which takes any return in
- * [-4095, -1] for -errno: such a sum comes back as -1 with errno set to
- * its negation, although the kernel returned the sum.
+ * [LIBC_ERRNO_LOWEST, -1] for -errno: such a sum comes back as -1 with
+ * errno set to its negation, although the kernel returned the sum.
  */
 TEST(libc_syscall)
 {
@@ -196,7 +214,7 @@ TEST(libc_syscall)
 
 		errno = 0;
 		got = syscall(__NR_adder, x, y);
-		if (want < 0 && want >= -4095) {
+		if (want < 0 && want >= LIBC_ERRNO_LOWEST) {
 			EXPECT_EQ(-1, got) TH_LOG("adder(%d, %d)", x, y);
 			EXPECT_EQ(-want, errno) TH_LOG("adder(%d, %d)", x, y);
 		} else {
@@ -297,6 +315,8 @@ TEST(threads)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_X86_64	/* x32 too, with its nr bit */
 #elif defined(__i386__)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_I386
+#elif defined(__arm__)
+#define ADDER_AUDIT_ARCH AUDIT_ARCH_ARM
 #elif defined(__aarch64__)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_AARCH64
 #elif defined(__riscv) && __riscv_xlen == 64
