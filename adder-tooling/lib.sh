@@ -75,12 +75,20 @@ need_packages() {
 KERNEL_BUILD_PACKAGES=(build-essential bc bison flex libelf-dev libssl-dev
 	cpio xz-utils ccache python3 git rsync kmod python3-ply python3-git)
 
+# kmake_compilers: the compiler variables of every kmake, one per line.
+# kunit.py gets the same ones for the VM build directory: kbuild rebuilds
+# every object whose command line changed.
+kmake_compilers() {
+	printf '%s\n' "CC=ccache ${CROSS_COMPILE}gcc" "HOSTCC=ccache gcc"
+}
+
 # kmake BUILD_DIR ARGS...: make in the kernel tree, out of tree, with ccache.
 kmake() {
-	local build=$1
+	local build=$1 compilers
 	shift
-	make -C "$KDIR" O="$build" -j"$JOBS" CC="ccache ${CROSS_COMPILE}gcc" \
-		HOSTCC="ccache gcc" ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} "$@"
+	mapfile -t compilers < <(kmake_compilers)
+	make -C "$KDIR" O="$build" -j"$JOBS" "${compilers[@]}" \
+		${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} "$@"
 }
 
 # ARCH picks arch/$ARCH/: the VM kernel's fragment and how QEMU boots it.
