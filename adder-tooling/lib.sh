@@ -97,6 +97,7 @@ ARCH_DIR=$REPO/arch/$ARCH_NAME
 [ -d "$ARCH_DIR" ] || die "no $ARCH_DIR: unsupported architecture $ARCH_NAME"
 # A cross-built architecture's qemu.env names its compiler and packages.
 CROSS_COMPILE='' CROSS_PACKAGES='' DEB_ARCH='' SELFTEST_PACKAGES=''
+BUSYBOX_FROM=host
 # shellcheck source=../arch/x86_64/qemu.env
 . "$ARCH_DIR/qemu.env"
 # shellcheck disable=SC2206 # lists of package names
@@ -104,40 +105,91 @@ VM_PACKAGES=("${KERNEL_BUILD_PACKAGES[@]}" $QEMU_PACKAGE $CROSS_PACKAGES)
 # The compiler of the VM's userspace programs (linked static).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 TARGET_CC=${CROSS_COMPILE}gcc
-[ -n "$DEB_ARCH" ] || VM_PACKAGES+=(busybox-static)
+case $BUSYBOX_FROM in
+host) VM_PACKAGES+=(busybox-static) ;;
+source) VM_PACKAGES+=(dpkg-dev) ;;
+esac
 
-# vm_busybox: a static busybox for the VM's architecture: Debian's
-# busybox-static, or for another architecture the same package of that
-# architecture (Debian multiarch), unpacked into the cache.
+# vm_busybox: the path of a static busybox for the VM's architecture,
+# from where its qemu.env's BUSYBOX_FROM says: "host" (Debian's
+# busybox-static of this machine), "multiarch" (the same package of the
+# VM's architecture) or "source" (cross-built from Debian's busybox source
+# package, for an architecture Debian does not release). The two last are
+# kept in the cache.
 vm_busybox() {
-	local dir=$CACHE/busybox-$DEB_ARCH deb
-	if [ -z "$DEB_ARCH" ]; then
-		command -v busybox || die "busybox is missing (Debian package busybox-static)"
-		return
-	fi
-	if [ ! -x "$dir/bin/busybox" ]; then
-		local added=
-		if ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
-			[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
-  dpkg --add-architecture $DEB_ARCH && apt-get update"
-			stage "adding Debian architecture $DEB_ARCH, for its busybox-static" >&2
-			dpkg --add-architecture "$DEB_ARCH"
-			added=yes
-			logged apt-get-update apt-get update >&2 || die "apt-get update failed"
-		fi
-		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-		if ! (cd "$dir.tmp" && logged busybox-download apt-get download \
-			"busybox-static:$DEB_ARCH" >&2); then
-			# Leave dpkg as it was: an architecture with no packages here
-			# would only slow every apt-get update down.
-			[ -z "$added" ] || dpkg --remove-architecture "$DEB_ARCH"
-			die "Debian $(cat /etc/debian_version) has no busybox-static for $DEB_ARCH (not one of its release architectures?)"
-		fi
-		deb=$(ls "$dir.tmp"/busybox-static_*.deb)
-		dpkg-deb -x "$deb" "$dir.tmp/root" || die "could not unpack $deb"
-		rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"
-	fi
+	local dir=$CACHE/busybox-$DEB_ARCH
+	case $BUSYBOX_FROM in
+	host)
+		command -v busybox ||
+			die "busybox is missing (Debian package busybox-static)"
+		return ;;
+	multiarch) [ -x "$dir/bin/busybox" ] || busybox_multiarch "$dir" >&2 ;;
+	source) [ -x "$dir/bin/busybox" ] || busybox_from_source "$dir" >&2 ;;
+	*) die "$ARCH_DIR/qemu.env: BUSYBOX_FROM=$BUSYBOX_FROM is none of host, multiarch, source" ;;
+	esac
 	echo "$dir/bin/busybox"
+}
+
+# busybox_multiarch DIR: unpack Debian's busybox-static:$DEB_ARCH into DIR.
+busybox_multiarch() {
+	local dir=$1 added='' deb
+	if ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
+		[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
+  dpkg --add-architecture $DEB_ARCH && apt-get update"
+		stage "adding Debian architecture $DEB_ARCH, for its busybox-static"
+		dpkg --add-architecture "$DEB_ARCH"
+		added=yes
+		logged apt-get-update apt-get update || die "apt-get update failed"
+	fi
+	rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+	if ! (cd "$dir.tmp" && logged busybox-download apt-get download \
+		"busybox-static:$DEB_ARCH"); then
+		# Leave dpkg as it was: an architecture with no packages here
+		# would only slow every apt-get update down.
+		[ -z "$added" ] || dpkg --remove-architecture "$DEB_ARCH"
+		die "Debian $(cat /etc/debian_version) has no busybox-static for $DEB_ARCH; set BUSYBOX_FROM=source in $ARCH_DIR/qemu.env"
+	fi
+	deb=$(ls "$dir.tmp"/busybox-static_*.deb)
+	dpkg-deb -x "$deb" "$dir.tmp/root" || die "could not unpack $deb"
+	rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"
+}
+
+# busybox_from_source DIR: cross-build Debian's busybox source package of
+# this release with Debian's own configuration of busybox-static, as its
+# debian/rules does, and put the binary into DIR/bin.
+busybox_from_source() {
+	local dir=$1 work=$CACHE/busybox-src suite apt dsc
+	# shellcheck source=/dev/null # the running system's
+	suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	[ -n "$suite" ] || die "no VERSION_CODENAME in /etc/os-release: which Debian release is this?"
+	stage "cross-building busybox $DEB_ARCH from Debian's busybox source ($suite)"
+	rm -rf "$work" && mkdir -p "$work/apt/lists/partial" "$work/apt/cache"
+	# A sources list of its own: the machine's apt configuration is left
+	# as it is, and needs no deb-src line.
+	echo "deb-src http://deb.debian.org/debian $suite main" >"$work/apt/sources.list"
+	apt=(apt-get -o "Dir::Etc::SourceList=$work/apt/sources.list"
+		-o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$work/apt/lists"
+		-o "Dir::Cache=$work/apt/cache")
+	logged busybox-sources "${apt[@]}" update ||
+		die "could not read Debian's source index for $suite"
+	(cd "$work" && logged busybox-source "${apt[@]}" source --download-only busybox) ||
+		die "could not download Debian's busybox source package"
+	dsc=$(ls "$work"/busybox_*.dsc)
+	logged busybox-unpack dpkg-source -x "$dsc" "$work/src" ||
+		die "could not unpack $dsc (dpkg-source is in dpkg-dev)"
+	mkdir -p "$work/b"
+	cat "$work/src/debian/config/os/linux" \
+		"$work/src/debian/config/pkg/static" >"$work/b/.config"
+	local bbmake=(make -C "$work/b" -f "$work/src/Makefile"
+		KBUILD_SRC="$work/src" CROSS_COMPILE="$CROSS_COMPILE")
+	logged busybox-config sh -c 'yes "" | "$@" silentoldconfig' sh \
+		"${bbmake[@]}" || die "busybox's silentoldconfig failed"
+	logged busybox-build "${bbmake[@]}" -j"$JOBS" busybox ||
+		die "cross-building busybox for $DEB_ARCH failed"
+	mkdir -p "$dir.tmp/bin" && cp "$work/b/busybox" "$dir.tmp/bin/"
+	rm -rf "$dir" && mv "$dir.tmp" "$dir" && rm -rf "$work"
+	note "built $(basename "$dsc" .dsc) for $DEB_ARCH"
 }
 
 # vm_accel: QEMU's accelerator here. KVM only for a guest of the host's own
