@@ -97,6 +97,7 @@ ARCH_DIR=$REPO/arch/$ARCH_NAME
 [ -d "$ARCH_DIR" ] || die "no $ARCH_DIR: unsupported architecture $ARCH_NAME"
 # A cross-built architecture's qemu.env names its compiler and packages.
 CROSS_COMPILE='' CROSS_PACKAGES='' DEB_ARCH='' SELFTEST_PACKAGES=''
+SELFTEST_MAKE_VARS=''
 BUSYBOX_FROM=host
 # shellcheck source=../arch/x86_64/qemu.env
 . "$ARCH_DIR/qemu.env"
