@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # The project's front door; README.md explains each target.
 # KDIR=/path/to/linux applies to your own kernel git tree instead of
-# Debian's linux-source-6.12.
+# Debian's linux-source-6.12. ARCH=arm64 or riscv64 (see arch/) runs the
+# demo, or KUnit, on that architecture instead, cross-built, in QEMU.
 
 TOOLS := adder-tooling
+# ARCH names a directory of arch/, not kbuild's ARCH: keep it out of the
+# environment of the kernel builds below.
+unexport ARCH
 
 .PHONY: help demo check matrix apply kunit series send bench size loop-time
 help:
@@ -11,7 +15,7 @@ help:
 	@echo "make check   run every test; ends with 'N passed, N failed'"
 	@echo "make matrix  KUnit, demo and kselftests on x86_64, arm64 and riscv64"
 	@echo "make apply   only put adder() onto the kernel tree"
-	@echo "make kunit   only run the adder KUnit suite (UML)"
+	@echo "make kunit   only run the adder KUnit suite (UML; ARCH=arm64: in QEMU)"
 	@echo "make series  format the patch series into out/series"
 	@echo "make send    git send-email the series: a dry run unless SEND=1"
 	@echo "make bench   time adder() against getppid() in the VM: out/bench/"
@@ -19,7 +23,7 @@ help:
 	@echo "make loop-time  edit kernel/adder.c -> KUnit and kselftest results"
 
 demo:
-	@$(TOOLS)/demo/run
+	@ADDER_ARCH=$(or $(ARCH),x86_64) $(TOOLS)/demo/run
 
 check:
 	@$(TOOLS)/check
@@ -31,7 +35,7 @@ apply:
 	@bash -c '. $(TOOLS)/lib.sh && apply_feature'
 
 kunit:
-	@$(TOOLS)/kunit uml
+	@$(TOOLS)/kunit $(or $(ARCH),uml)
 
 series:
 	@$(TOOLS)/format-series
