@@ -5,13 +5,16 @@
 # demo, or KUnit, on that architecture instead, cross-built, in QEMU.
 
 TOOLS := adder-tooling
-# ARCH names a directory of arch/, not kbuild's ARCH: keep it out of the
-# environment of the kernel builds below.
+# ARCH=, given on this command line, names a directory of arch/. It is
+# not kbuild's ARCH: an ARCH from the environment is ignored, and neither
+# reaches the kernel builds below (the scripts give kbuild its own).
+ARCH_GIVEN := $(if $(filter command line,$(origin ARCH)),$(ARCH))
 unexport ARCH
+MAKEOVERRIDES := $(filter-out ARCH=%,$(MAKEOVERRIDES))
 
 .PHONY: help demo check matrix apply kunit series send bench size loop-time
 help:
-	@echo "make demo    build a kernel with adder() and call it in QEMU"
+	@echo "make demo    build a kernel with adder() and call it in QEMU (ARCH=arm64: on arm64)"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
 	@echo "make matrix  KUnit, demo and kselftests on x86_64, arm64 and riscv64"
 	@echo "make apply   only put adder() onto the kernel tree"
@@ -23,7 +26,7 @@ help:
 	@echo "make loop-time  edit kernel/adder.c -> KUnit and kselftest results"
 
 demo:
-	@ADDER_ARCH=$(or $(ARCH),x86_64) $(TOOLS)/demo/run
+	@ADDER_ARCH=$(or $(ARCH_GIVEN),x86_64) $(TOOLS)/demo/run
 
 check:
 	@$(TOOLS)/check
@@ -35,7 +38,7 @@ apply:
 	@bash -c '. $(TOOLS)/lib.sh && apply_feature'
 
 kunit:
-	@$(TOOLS)/kunit $(or $(ARCH),uml)
+	@$(TOOLS)/kunit $(or $(ARCH_GIVEN),uml)
 
 series:
 	@$(TOOLS)/format-series

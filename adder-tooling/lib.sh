@@ -128,6 +128,8 @@ vm_busybox() {
 	source) [ -x "$dir/bin/busybox" ] || busybox_from_source "$dir" >&2 ;;
 	*) die "$ARCH_DIR/qemu.env: BUSYBOX_FROM=$BUSYBOX_FROM is none of host, multiarch, source" ;;
 	esac
+	# Called as $(vm_busybox), where set -e stops nothing: check the end.
+	[ -x "$dir/bin/busybox" ] || die "no busybox for $DEB_ARCH in $dir"
 	echo "$dir/bin/busybox"
 }
 
@@ -138,11 +140,14 @@ busybox_multiarch() {
 		[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
   dpkg --add-architecture $DEB_ARCH && apt-get update"
 		stage "adding Debian architecture $DEB_ARCH, for its busybox-static"
-		dpkg --add-architecture "$DEB_ARCH"
+		dpkg --add-architecture "$DEB_ARCH" || die "dpkg --add-architecture $DEB_ARCH failed"
 		added=yes
-		logged apt-get-update apt-get update || die "apt-get update failed"
+		if ! logged apt-get-update apt-get update; then
+			dpkg --remove-architecture "$DEB_ARCH"
+			die "apt-get update failed"
+		fi
 	fi
-	rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+	{ rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"; } || die "cannot write $dir.tmp"
 	if ! (cd "$dir.tmp" && logged busybox-download apt-get download \
 		"busybox-static:$DEB_ARCH"); then
 		# Leave dpkg as it was: an architecture with no packages here
@@ -152,7 +157,8 @@ busybox_multiarch() {
 	fi
 	deb=$(ls "$dir.tmp"/busybox-static_*.deb)
 	dpkg-deb -x "$deb" "$dir.tmp/root" || die "could not unpack $deb"
-	rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"
+	{ rm -rf "$dir" && mv "$dir.tmp/root" "$dir" && rm -rf "$dir.tmp"; } ||
+		die "cannot move busybox into $dir"
 }
 
 # busybox_from_source DIR: cross-build Debian's busybox source package of
@@ -164,10 +170,12 @@ busybox_from_source() {
 	suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 	[ -n "$suite" ] || die "no VERSION_CODENAME in /etc/os-release: which Debian release is this?"
 	stage "cross-building busybox $DEB_ARCH from Debian's busybox source ($suite)"
-	rm -rf "$work" && mkdir -p "$work/apt/lists/partial" "$work/apt/cache"
+	{ rm -rf "$work" && mkdir -p "$work/apt/lists/partial" "$work/apt/cache"; } ||
+		die "cannot write $work"
 	# A sources list of its own: the machine's apt configuration is left
 	# as it is, and needs no deb-src line.
-	echo "deb-src http://deb.debian.org/debian $suite main" >"$work/apt/sources.list"
+	echo "deb-src http://deb.debian.org/debian $suite main" >"$work/apt/sources.list" ||
+		die "cannot write $work/apt/sources.list"
 	apt=(apt-get -o "Dir::Etc::SourceList=$work/apt/sources.list"
 		-o Dir::Etc::SourceParts=/dev/null
 		-o "Dir::State::Lists=$work/apt/lists"
@@ -179,17 +187,21 @@ busybox_from_source() {
 	dsc=$(ls "$work"/busybox_*.dsc)
 	logged busybox-unpack dpkg-source -x "$dsc" "$work/src" ||
 		die "could not unpack $dsc (dpkg-source is in dpkg-dev)"
-	mkdir -p "$work/b"
-	cat "$work/src/debian/config/os/linux" \
-		"$work/src/debian/config/pkg/static" >"$work/b/.config"
+	{ mkdir -p "$work/b" && cat "$work/src/debian/config/os/linux" \
+		"$work/src/debian/config/pkg/static" >"$work/b/.config"; } ||
+		die "no busybox-static config in $work/src/debian/config"
 	local bbmake=(make -C "$work/b" -f "$work/src/Makefile"
 		KBUILD_SRC="$work/src" CROSS_COMPILE="$CROSS_COMPILE")
 	logged busybox-config sh -c 'yes "" | "$@" silentoldconfig' sh \
 		"${bbmake[@]}" || die "busybox's silentoldconfig failed"
+	grep -qx CONFIG_STATIC=y "$work/b/.config" ||
+		die "Debian's busybox-static config does not link it static any more"
 	logged busybox-build "${bbmake[@]}" -j"$JOBS" busybox ||
 		die "cross-building busybox for $DEB_ARCH failed"
-	mkdir -p "$dir.tmp/bin" && cp "$work/b/busybox" "$dir.tmp/bin/"
-	rm -rf "$dir" && mv "$dir.tmp" "$dir" && rm -rf "$work"
+	{ rm -rf "$dir.tmp" && mkdir -p "$dir.tmp/bin" &&
+		cp "$work/b/busybox" "$dir.tmp/bin/" &&
+		rm -rf "$dir" && mv "$dir.tmp" "$dir" && rm -rf "$work"; } ||
+		die "cannot move busybox into $dir"
 	note "built $(basename "$dsc" .dsc) for $DEB_ARCH"
 }
 

@@ -323,6 +323,11 @@ TEST(threads)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_RISCV64
 #elif defined(__riscv)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_RISCV32
+/* A 64-bit kernel's syscall_get_arch() says RISCV64 for rv32 tasks too. */
+#define ADDER_AUDIT_ARCH_COMPAT AUDIT_ARCH_RISCV64
+#endif
+#ifndef ADDER_AUDIT_ARCH_COMPAT
+#define ADDER_AUDIT_ARCH_COMPAT ADDER_AUDIT_ARCH
 #endif
 
 /* A seccomp filter that fails adder() with EPERM is obeyed, and only where
@@ -333,7 +338,8 @@ TEST(seccomp_errno)
 	struct sock_filter insns[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			 offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ADDER_AUDIT_ARCH, 0, 3),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ADDER_AUDIT_ARCH, 1, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ADDER_AUDIT_ARCH_COMPAT, 0, 3),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			 offsetof(struct seccomp_data, nr)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_adder, 0, 1),
