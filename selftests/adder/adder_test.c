@@ -42,18 +42,19 @@
 #define NARROW (sizeof(long) < sizeof(long long))
 
 /*
- * Issue adder() with the syscall instruction itself, so that libc cannot
- * reinterpret the result, and with full register values, so that garbage
- * in the upper halves reaches the kernel.
+ * Issue system call nr with the syscall instruction itself, so that libc
+ * cannot reinterpret the result, and with full register values, so that
+ * garbage in the upper halves reaches the kernel.
  */
-static long long raw_adder(unsigned long long x, unsigned long long y)
+static long long raw_syscall2(unsigned long nr, unsigned long long x,
+			      unsigned long long y)
 {
 #if defined(__x86_64__)		/* both x86-64 and x32 */
 	unsigned long long ret;
 
 	asm volatile ("syscall"
 		      : "=a" (ret)
-		      : "a" ((unsigned long long)__NR_adder), "D" (x), "S" (y)
+		      : "a" ((unsigned long long)nr), "D" (x), "S" (y)
 		      : "rcx", "r11", "memory");
 	return (long long)ret;
 #elif defined(__i386__)
@@ -61,35 +62,43 @@ static long long raw_adder(unsigned long long x, unsigned long long y)
 
 	asm volatile ("int $0x80"
 		      : "=a" (ret)
-		      : "a" (__NR_adder), "b" ((unsigned int)x),
+		      : "a" (nr), "b" ((unsigned int)x),
 			"c" ((unsigned int)y)
 		      : "memory");
 	return ret;
 #elif defined(__arm__)
 	register unsigned long r0 asm("r0") = (unsigned long)x;
 	register unsigned long r1 asm("r1") = (unsigned long)y;
-	register unsigned long r7 asm("r7") = __NR_adder;
+	register unsigned long r7 asm("r7") = nr;
 
 	asm volatile ("svc #0" : "+r" (r0) : "r" (r1), "r" (r7) : "memory");
 	return (long)r0;
 #elif defined(__aarch64__)
 	register unsigned long long x0 asm("x0") = x;
 	register unsigned long long x1 asm("x1") = y;
-	register unsigned long long x8 asm("x8") = __NR_adder;
+	register unsigned long long x8 asm("x8") = nr;
 
 	asm volatile ("svc #0" : "+r" (x0) : "r" (x1), "r" (x8) : "memory");
 	return (long long)x0;
 #elif defined(__riscv)		/* registers of 64 bits on rv64, 32 on rv32 */
 	register unsigned long a0 asm("a0") = (unsigned long)x;
 	register unsigned long a1 asm("a1") = (unsigned long)y;
-	register unsigned long a7 asm("a7") = __NR_adder;
+	register unsigned long a7 asm("a7") = nr;
 
 	asm volatile ("ecall" : "+r" (a0) : "r" (a1), "r" (a7) : "memory");
 	return (long)a0;
 #else
-#error "raw_adder() needs this architecture's system call instruction"
+#error "raw_syscall2() needs this architecture's system call instruction"
 #endif
 }
+
+static long long raw_adder(unsigned long long x, unsigned long long y)
+{
+	return raw_syscall2(__NR_adder, x, y);
+}
+
+/* A number far past the end of every architecture's table. */
+#define UNALLOCATED_NR 0x7fff
 
 /* What the kernel returns for an exact sum: a narrow caller gets only
  * what fits in its 32-bit return register.
@@ -135,8 +144,10 @@ static const struct {
  * to find out is not an option: on a kernel built from another tree it may
  * be a different system call (463 is setxattrat() from 6.13 on). Two facts
  * settle it without a call:
- *  - /proc/kallsyms lists adder_sum, which exists only in kernels built
- *    from this series with CONFIG_ADDER_SYSCALL=y;
+ *  - /proc/kallsyms lists the system call's entry point, sys_adder or an
+ *    architecture's wrapper of it (__x64_sys_adder, __arm64_sys_adder...),
+ *    which exists only where the syscall table has adder(): configured
+ *    out, the COND_SYSCALL() stub that returns -ENOSYS keeps the name;
  *  - the kernel has the major.minor version of the headers this test was
  *    built against, and the series takes the next free number of its base,
  *    so the same base version means the same number.
@@ -145,7 +156,7 @@ static bool kernel_has_adder(char *why, size_t len)
 {
 	unsigned int major, minor;
 	struct utsname uts;
-	char line[512];
+	char line[512], name[256];
 	bool found = false;
 	FILE *f;
 
@@ -165,11 +176,19 @@ static bool kernel_has_adder(char *why, size_t len)
 			 "no /proc/kallsyms (CONFIG_KALLSYMS) to look for adder()");
 		return false;
 	}
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, " adder_sum\n") || strstr(line, " adder_sum\t");
+	while (!found && fgets(line, sizeof(line), f)) {
+		size_t n;
+
+		if (sscanf(line, "%*s %*s %255s", name) != 1)
+			continue;
+		n = strlen(name);
+		found = !strcmp(name, "sys_adder") ||
+			(n > strlen("_sys_adder") &&
+			 !strcmp(name + n - strlen("_sys_adder"), "_sys_adder"));
+	}
 	fclose(f);
 	if (!found)
-		snprintf(why, len, "kernel %s has no adder() (CONFIG_ADDER_SYSCALL)",
+		snprintf(why, len, "kernel %s has no adder() system call",
 			 uts.release);
 	return found;
 }
@@ -463,10 +482,18 @@ TEST(trace_events)
 
 int main(int argc, char **argv)
 {
+	long long answer;
 	char why[256];
 
 	/* Without adder() every test is a skip, and the program exits 4. */
 	if (!kernel_has_adder(why, sizeof(why)))
 		ksft_exit_skip("%s\n", why);
+	/*
+	 * The number is adder()'s here. Configured out, it answers as a
+	 * number the kernel does not have: -ENOSYS.
+	 */
+	answer = raw_adder(2, 3);
+	if (answer == raw_syscall2(UNALLOCATED_NR, 2, 3))
+		ksft_exit_skip("adder() is configured out: it returns %lld (-ENOSYS)\n", answer);
 	return test_harness_run(argc, argv);
 }
