@@ -205,6 +205,14 @@ busybox_from_source() {
 	note "built $(basename "$dsc" .dsc) for $DEB_ARCH"
 }
 
+# cross_compiler ARCH: for kbuild's or kunit.py's ARCH, three words from
+# adder-tooling/cross-compilers: the CROSS_COMPILE prefix ("-" for this
+# machine's gcc), the compiler's Debian package, the package of the QEMU
+# kunit.py boots it with. Nothing where Debian has no compiler for ARCH.
+cross_compiler() {
+	awk -v arch="$1" '$1 == arch { print $2, $3, $4 }' "$TOOLS/cross-compilers"
+}
+
 # vm_accel: QEMU's accelerator here. KVM only for a guest of the host's own
 # architecture, and where the host CPU can really run it (a /dev/kvm
 # without vmx or svm hangs the guest); TCG otherwise.
