@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The project's front door; README.md explains each target.
 # KDIR=/path/to/linux applies to your own kernel git tree instead of
-# Debian's linux-source-6.12. ARCH=arm64 or riscv64 (see arch/) runs the
-# demo, or KUnit, on that architecture instead, cross-built, in QEMU.
+# Debian's linux-source-6.12. ARCH=arm64, riscv64, i386 or arm (see arch/)
+# runs the demo, or KUnit, on that architecture instead, cross-built, in
+# QEMU.
 
 TOOLS := adder-tooling
 # ARCH=, given on this command line, names a directory of arch/. It is
@@ -16,7 +17,7 @@ MAKEOVERRIDES := $(filter-out ARCH=%,$(MAKEOVERRIDES))
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU (ARCH=arm64: on arm64)"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
-	@echo "make matrix  KUnit, demo and kselftests on x86_64, arm64 and riscv64"
+	@echo "make matrix  KUnit, demo and kselftests on every architecture of arch/"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML; ARCH=arm64: in QEMU)"
 	@echo "make series  format the patch series into out/series"

@@ -56,8 +56,8 @@ logged() {
 need_packages() {
 	local missing=() pkg
 	for pkg in "$@"; do
-		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
-			grep -q 'ok installed' || missing+=("$pkg")
+		[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = \
+			"install ok installed" ] || missing+=("$pkg")
 	done
 	[ "${#missing[@]}" -eq 0 ] && return 0
 	if [ "$(id -u)" -ne 0 ]; then
@@ -136,7 +136,7 @@ vm_busybox() {
 # busybox_multiarch DIR: unpack Debian's busybox-static:$DEB_ARCH into DIR.
 busybox_multiarch() {
 	local dir=$1 added='' deb
-	if ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
+	if ! grep -qx "$DEB_ARCH" <<<"$(dpkg --print-foreign-architectures)"; then
 		[ "$(id -u)" -eq 0 ] || die "Debian's busybox-static:$DEB_ARCH is needed; as root run:
   dpkg --add-architecture $DEB_ARCH && apt-get update"
 		stage "adding Debian architecture $DEB_ARCH, for its busybox-static"
@@ -228,8 +228,11 @@ vm_accel() {
 # vm_build_dir: kbuild output of the VM kernel. Its variants (adder,
 # no-adder) share it: switching CONFIG_ADDER_SYSCALL rebuilds only what
 # depends on it, where a directory of its own would compile every file
-# again. Each variant's vmlinux is kept as vmlinux-VARIANT.
+# again.
 vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME"; }
+# vm_variant_dir VARIANT: where vm-kernel keeps that variant's kernel:
+# image, vmlinux, kernel.release.
+vm_variant_dir() { echo "$(vm_build_dir)/variant-$1"; }
 
 # kunit_qemu_config: the options kunit.py's QEMU config for this
 # architecture adds to every kunitconfig (its serial console).
