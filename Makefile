@@ -17,7 +17,7 @@ MAKEOVERRIDES := $(filter-out ARCH=%,$(MAKEOVERRIDES))
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU (ARCH=arm64: on arm64)"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
-	@echo "make matrix  KUnit, demo and kselftests on every architecture of arch/"
+	@echo "make matrix  KUnit, demo and kselftests on every arch/; KUnit via kunit.py on 11 architectures"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML; ARCH=arm64: in QEMU)"
 	@echo "make series  format the patch series into out/series"
