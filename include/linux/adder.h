@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 
-s64 adder_sum(int x, int y, bool narrow);
+s64 adder_sum64(int x, int y);
+int adder_sum32(int x, int y);
 
 #endif /* _LINUX_ADDER_H */
