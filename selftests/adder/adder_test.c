@@ -1,30 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * adder() from userspace: the system call itself, not only its arithmetic.
+ * adder() from userspace: what only a real call shows. KUnit covers the
+ * arithmetic; these cover the table entry, how the entry code reads the
+ * argument registers, the rule for callers with a 32-bit return register,
+ * what seccomp filters and the syscall trace events see, and what libc
+ * makes of the result. Documentation/userspace-api/adder.rst gives the ABI.
  *
- * KUnit covers adder_sum(); these tests cover what only a real call can
- * show: the table entries, how the entry code decodes the argument
- * registers, the 32-bit ABIs, seccomp and tracing, and what libc makes of
- * the result. On x86 the same file is built three times: 64-bit, -m32
- * (the i386 entry) and -mx32; on arm64 twice: 64-bit and AArch32 (the
- * compat entry); on riscv64 twice too where an rv32 compiler exists.
+ * The Makefile builds this file for the native ABI and for each 32-bit ABI
+ * the architecture also runs: i386 and x32 on x86-64, AArch32 on arm64,
+ * rv32 on riscv64.
  */
 
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/audit.h>
@@ -33,111 +32,56 @@
 #include <linux/version.h>
 
 #include "../kselftest_harness.h"
+#include "raw_syscall.h"
 
 #ifndef __NR_adder
 #error "no __NR_adder: build against the patched kernel's headers (KHDR_INCLUDES)"
 #endif
 
-/* The caller's long is 32 bits wide: i386, x32, any 32-bit ABI. */
+/* The caller's long is 32 bits wide: i386, x32, AArch32, rv32. */
 #define NARROW (sizeof(long) < sizeof(long long))
 
-/*
- * Issue system call nr with the syscall instruction itself, so that libc
- * cannot reinterpret the result, and with full register values, so that
- * garbage in the upper halves reaches the kernel.
- */
-static long long raw_syscall2(unsigned long nr, unsigned long long x,
-			      unsigned long long y)
-{
-#if defined(__x86_64__)		/* both x86-64 and x32 */
-	unsigned long long ret;
-
-	asm volatile ("syscall"
-		      : "=a" (ret)
-		      : "a" ((unsigned long long)nr), "D" (x), "S" (y)
-		      : "rcx", "r11", "memory");
-	return (long long)ret;
-#elif defined(__i386__)
-	long ret;
-
-	asm volatile ("int $0x80"
-		      : "=a" (ret)
-		      : "a" (nr), "b" ((unsigned int)x),
-			"c" ((unsigned int)y)
-		      : "memory");
-	return ret;
-#elif defined(__arm__)
-	register unsigned long r0 asm("r0") = (unsigned long)x;
-	register unsigned long r1 asm("r1") = (unsigned long)y;
-	register unsigned long r7 asm("r7") = nr;
-
-	asm volatile ("svc #0" : "+r" (r0) : "r" (r1), "r" (r7) : "memory");
-	return (long)r0;
-#elif defined(__aarch64__)
-	register unsigned long long x0 asm("x0") = x;
-	register unsigned long long x1 asm("x1") = y;
-	register unsigned long long x8 asm("x8") = nr;
-
-	asm volatile ("svc #0" : "+r" (x0) : "r" (x1), "r" (x8) : "memory");
-	return (long long)x0;
-#elif defined(__riscv)		/* registers of 64 bits on rv64, 32 on rv32 */
-	register unsigned long a0 asm("a0") = (unsigned long)x;
-	register unsigned long a1 asm("a1") = (unsigned long)y;
-	register unsigned long a7 asm("a7") = nr;
-
-	asm volatile ("ecall" : "+r" (a0) : "r" (a1), "r" (a7) : "memory");
-	return (long)a0;
+/* Argument registers of 64 bits, whose upper halves a caller may dirty. */
+#if defined(__x86_64__) || defined(__aarch64__) || \
+	(defined(__riscv) && __riscv_xlen == 64)
+#define WIDE_REGISTERS 1
 #else
-#error "raw_syscall2() needs this architecture's system call instruction"
+#define WIDE_REGISTERS 0
 #endif
-}
 
 static long long raw_adder(unsigned long long x, unsigned long long y)
 {
 	return raw_syscall2(__NR_adder, x, y);
 }
 
-/* A number far past the end of every architecture's table. */
-#define UNALLOCATED_NR 0x7fff
-
-/* What the kernel returns for an exact sum: a narrow caller gets only
- * what fits in its 32-bit return register.
- */
-static long long returned(long long sum)
-{
-	if (NARROW && (sum < INT_MIN || sum > INT_MAX))
-		return -EOVERFLOW;
-	return sum;
-}
-
-static long long expected(int x, int y)
-{
-	return returned((long long)x + y);
-}
-
+/* Both answers, as the ABI gives them: a 64-bit and a 32-bit caller's. */
 static const struct {
 	int x, y;
-	long long sum;
-} cases[] = {
-	{ 0, 0, 0 },
-	{ 1, 0, 1 },
-	{ 0, -1, -1 },
-	{ 1, -1, 0 },
-	{ -1, -1, -2 },
-	{ 2, 3, 5 },
-	{ INT_MAX, 0, 2147483647LL },
-	{ INT_MAX, 1, 2147483648LL },
-	{ INT_MAX, INT_MAX, 4294967294LL },
-	{ INT_MIN, 0, -2147483648LL },
-	{ INT_MIN, -1, -2147483649LL },
-	{ INT_MIN, INT_MIN, -4294967296LL },
-	{ INT_MAX, INT_MIN, -1 },
-	{ -4095, 0, -4095 },
-	{ -2048, -2047, -4095 },
-	{ -4096, 1, -4095 },
-	{ -4096, 0, -4096 },
-	{ -75, 0, -75 },
+	long long sum64;
+	long long sum32;
+} sums[] = {
+	{ 0, 0, 0, 0 },
+	{ 2, 3, 5, 5 },
+	{ -1, -1, -2, -2 },
+	{ INT_MAX - 1, 1, 2147483647LL, INT_MAX },
+	{ INT_MAX, 1, 2147483648LL, -EOVERFLOW },
+	{ INT_MAX, INT_MAX, 4294967294LL, -EOVERFLOW },
+	{ INT_MIN + 1, -1, -2147483648LL, INT_MIN },
+	{ INT_MIN, -1, -2147483649LL, -EOVERFLOW },
+	{ INT_MIN, INT_MIN, -4294967296LL, -EOVERFLOW },
+	{ INT_MAX, INT_MIN, -1, -1 },
+	{ -4095, 0, -4095, -4095 },
+	{ -4096, 0, -4096, -4096 },
+	{ -75, 0, -75, -75 },
 };
+
+static long long answer(unsigned int i)
+{
+	return NARROW ? sums[i].sum32 : sums[i].sum64;
+}
+
+/* How wide the kernel's pointers are, from /proc/kallsyms: 32 or 64. */
+static unsigned int kernel_bits;
 
 /*
  * Does the running kernel have adder() at __NR_adder?  Issuing the number
@@ -147,16 +91,19 @@ static const struct {
  *  - /proc/kallsyms lists the system call's entry point, sys_adder or an
  *    architecture's wrapper of it (__x64_sys_adder, __arm64_sys_adder...),
  *    which exists only where the syscall table has adder(): configured
- *    out, the COND_SYSCALL() stub that returns -ENOSYS keeps the name;
+ *    out, the COND_SYSCALL() stub that returns -ENOSYS keeps the name.
+ *    SYSCALL_DEFINE2()'s internal functions (__do_sys_adder,
+ *    __se_sys_adder) do not count: they may be inlined away;
  *  - the kernel has the major.minor version of the headers this test was
  *    built against, and the series takes the next free number of its base,
  *    so the same base version means the same number.
  */
 static bool kernel_has_adder(char *why, size_t len)
 {
+	const char *suffix = "_sys_adder";
+	char line[512], address[32], name[256];
 	unsigned int major, minor;
 	struct utsname uts;
-	char line[512], name[256];
 	bool found = false;
 	FILE *f;
 
@@ -179,12 +126,15 @@ static bool kernel_has_adder(char *why, size_t len)
 	while (!found && fgets(line, sizeof(line), f)) {
 		size_t n;
 
-		if (sscanf(line, "%*s %*s %255s", name) != 1)
+		if (sscanf(line, "%31s %*s %255s", address, name) != 2)
 			continue;
+		kernel_bits = 4 * strlen(address);
 		n = strlen(name);
 		found = !strcmp(name, "sys_adder") ||
-			(n > strlen("_sys_adder") &&
-			 !strcmp(name + n - strlen("_sys_adder"), "_sys_adder"));
+			(n > strlen(suffix) && !strncmp(name, "__", 2) &&
+			 !strcmp(name + n - strlen(suffix), suffix) &&
+			 strcmp(name, "__do_sys_adder") &&
+			 strcmp(name, "__se_sys_adder"));
 	}
 	fclose(f);
 	if (!found)
@@ -193,227 +143,152 @@ static bool kernel_has_adder(char *why, size_t len)
 	return found;
 }
 
-/* The boundary table through the raw instruction: the kernel's own answer. */
-TEST(raw_boundaries)
+/* The kernel's own answers, read from the return register. */
+TEST(raw_call)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		int x = cases[i].x, y = cases[i].y;
-
-		EXPECT_EQ(returned(cases[i].sum),
-			  raw_adder((unsigned int)x, (unsigned int)y))
-			TH_LOG("adder(%d, %d)", x, y);
-	}
+	for (i = 0; i < ARRAY_SIZE(sums); i++)
+		EXPECT_EQ(answer(i), raw_adder((unsigned int)sums[i].x,
+					       (unsigned int)sums[i].y))
+			TH_LOG("adder(%d, %d)", sums[i].x, sums[i].y);
 }
 
+#if WIDE_REGISTERS
 /*
- * The lowest return that libc's syscall(2) takes for -errno: -4095 with
- * glibc on x86, arm64 and riscv64, but -4096 with glibc on 32-bit Arm.
+ * Only the low 32 bits of each argument register are the argument: the
+ * SYSCALL_DEFINE2() wrapper must ignore whatever is above them.
  */
-#if defined(__arm__)
+TEST(upper_halves_ignored)
+{
+	static const unsigned long long junk[] = {
+		0xffffffff00000000ULL, 0xdeadbeef00000000ULL,
+		0x0000000100000000ULL, 0x8000000000000000ULL,
+	};
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(sums); i++) {
+		for (j = 0; j < ARRAY_SIZE(junk); j++) {
+			int x = sums[i].x, y = sums[i].y;
+
+			EXPECT_EQ(answer(i), raw_adder(junk[j] | (unsigned int)x,
+						       junk[j] | (unsigned int)y))
+				TH_LOG("adder(%d, %d) with %#llx above", x, y, junk[j]);
+		}
+	}
+}
+#endif
+
+/*
+ * The lowest return that libc's syscall(2) takes for -errno: glibc's is
+ * -4095, but -4096 on 32-bit Arm. musl's is -4095 everywhere, but musl
+ * does not say that it is musl.
+ */
+#if defined(__GLIBC__) && defined(__arm__)
 #define LIBC_ERRNO_LOWEST (-4096)
-#else
+#elif defined(__GLIBC__)
 #define LIBC_ERRNO_LOWEST (-4095)
 #endif
 
 /*
- * The same table through libc's syscall(2), which takes any return in
- * [LIBC_ERRNO_LOWEST, -1] for -errno: such a sum comes back as -1 with
+ * Through syscall(2): a sum in libc's errno range comes back as -1 with
  * errno set to its negation, although the kernel returned the sum.
  */
 TEST(libc_syscall)
 {
+#ifdef LIBC_ERRNO_LOWEST
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		int x = cases[i].x, y = cases[i].y;
-		long long want = expected(x, y);
+	for (i = 0; i < ARRAY_SIZE(sums); i++) {
+		long long want = answer(i);
 		long got;
 
 		errno = 0;
-		got = syscall(__NR_adder, x, y);
+		got = syscall(__NR_adder, sums[i].x, sums[i].y);
 		if (want < 0 && want >= LIBC_ERRNO_LOWEST) {
-			EXPECT_EQ(-1, got) TH_LOG("adder(%d, %d)", x, y);
-			EXPECT_EQ(-want, errno) TH_LOG("adder(%d, %d)", x, y);
+			EXPECT_EQ(-1, got);
+			EXPECT_EQ(-want, errno);
 		} else {
-			EXPECT_EQ(want, got) TH_LOG("adder(%d, %d)", x, y);
-			EXPECT_EQ(0, errno) TH_LOG("adder(%d, %d)", x, y);
+			EXPECT_EQ(want, got);
+			EXPECT_EQ(0, errno);
 		}
 	}
-}
-
-/* A 32-bit caller gets EOVERFLOW, never a truncated sum. */
-TEST(overflow_rule)
-{
-	errno = 0;
-	if (NARROW) {
-		EXPECT_EQ(-EOVERFLOW, raw_adder(INT_MAX, 1));
-		EXPECT_EQ(-EOVERFLOW, raw_adder((unsigned int)INT_MIN, -1U));
-		EXPECT_EQ(-1, syscall(__NR_adder, INT_MAX, INT_MAX));
-		EXPECT_EQ(EOVERFLOW, errno);
-	} else {
-		EXPECT_EQ(2147483648LL, raw_adder(INT_MAX, 1));
-		EXPECT_EQ(4294967294LL, syscall(__NR_adder, INT_MAX, INT_MAX));
-		EXPECT_EQ(0, errno);
-	}
-	EXPECT_EQ(INT_MAX, raw_adder(INT_MAX - 1, 1));
-	EXPECT_EQ(INT_MIN, raw_adder((unsigned int)INT_MIN + 1, -1U));
-}
-
-/* Argument registers are 64 bits wide: x86-64 and x32, arm64, riscv64. */
-#if defined(__x86_64__) || defined(__aarch64__) || \
-	(defined(__riscv) && __riscv_xlen == 64)
-/*
- * Only the low 32 bits of each argument register are the argument; the
- * SYSCALL_DEFINE2() wrapper must ignore whatever is above them. (i386
- * registers have no upper half to fill.)
- */
-TEST(upper_bits_ignored)
-{
-	static const unsigned long long junk[] = {
-		0, 0xffffffff00000000ULL, 0xdeadbeef00000000ULL,
-		0x0000000100000000ULL, 0x8000000000000000ULL,
-	};
-	unsigned int i, j, k;
-
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		for (j = 0; j < ARRAY_SIZE(junk); j++) {
-			for (k = 0; k < ARRAY_SIZE(junk); k++) {
-				int x = cases[i].x, y = cases[i].y;
-
-				EXPECT_EQ(expected(x, y),
-					  raw_adder(junk[j] | (unsigned int)x,
-						    junk[k] | (unsigned int)y))
-					TH_LOG("adder(%d, %d) with %#llx/%#llx above",
-					       x, y, junk[j], junk[k]);
-			}
-		}
-	}
-}
+#else
+	SKIP(return, "not glibc: this C library's syscall() errno range is not known here");
 #endif
-
-#define THREADS 8
-#define CALLS_PER_THREAD 20000
-
-static void *hammer(void *arg)
-{
-	unsigned int seed = (unsigned int)(unsigned long)arg * 2654435761U;
-	long bad = 0;
-	int i;
-
-	for (i = 0; i < CALLS_PER_THREAD; i++) {
-		int x = (int)(seed = seed * 1103515245U + 12345U);
-		int y = (int)(seed = seed * 1103515245U + 12345U);
-
-		if (raw_adder((unsigned int)x, (unsigned int)y) != expected(x, y))
-			bad++;
-	}
-	return (void *)bad;
-}
-
-/* Many threads calling at once: every answer exact. */
-TEST(threads)
-{
-	pthread_t tids[THREADS];
-	long i, bad = 0;
-
-	for (i = 0; i < THREADS; i++)
-		ASSERT_EQ(0, pthread_create(&tids[i], NULL, hammer, (void *)(i + 1)));
-	for (i = 0; i < THREADS; i++) {
-		void *ret;
-
-		ASSERT_EQ(0, pthread_join(tids[i], &ret));
-		bad += (long)ret;
-	}
-	EXPECT_EQ(0, bad) TH_LOG("%ld of %d answers wrong", bad,
-				 THREADS * CALLS_PER_THREAD);
 }
 
 #if defined(__x86_64__)
-#define ADDER_AUDIT_ARCH AUDIT_ARCH_X86_64	/* x32 too, with its nr bit */
+#define ADDER_AUDIT_ARCH AUDIT_ARCH_X86_64	/* x32 too: __X32_SYSCALL_BIT in nr */
 #elif defined(__i386__)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_I386
-#elif defined(__arm__)
-#define ADDER_AUDIT_ARCH AUDIT_ARCH_ARM
 #elif defined(__aarch64__)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__arm__)
+#define ADDER_AUDIT_ARCH AUDIT_ARCH_ARM
 #elif defined(__riscv) && __riscv_xlen == 64
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_RISCV64
 #elif defined(__riscv)
 #define ADDER_AUDIT_ARCH AUDIT_ARCH_RISCV32
-/* A 64-bit kernel's syscall_get_arch() says RISCV64 for rv32 tasks too. */
-#define ADDER_AUDIT_ARCH_COMPAT AUDIT_ARCH_RISCV64
-#endif
-#ifndef ADDER_AUDIT_ARCH_COMPAT
-#define ADDER_AUDIT_ARCH_COMPAT ADDER_AUDIT_ARCH
 #endif
 
-/* A seccomp filter that fails adder() with EPERM is obeyed, and only where
- * it is installed.
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ARG_LO(n) offsetof(struct seccomp_data, args[n])
+#define ARG_HI(n) (offsetof(struct seccomp_data, args[n]) + 4)
+#else
+#define ARG_LO(n) (offsetof(struct seccomp_data, args[n]) + 4)
+#define ARG_HI(n) offsetof(struct seccomp_data, args[n])
+#endif
+
+/*
+ * A seccomp filter sees adder()'s arch and number, and its arguments as
+ * the registers held them, upper halves and all: the wrapper's truncation
+ * comes later. The filter answers -EPERM only if all of them are as
+ * passed, -EINVAL if an argument is not; a call it does not recognise as
+ * adder() goes through and returns the sum.
  */
-TEST(seccomp_errno)
+TEST(seccomp_sees_registers)
 {
+	const unsigned long long x = (WIDE_REGISTERS ? 0xdeadbeef00000000ULL : 0) | 2;
+	const unsigned long long y = (WIDE_REGISTERS ? 0x0000000100000000ULL : 0) | 3;
 	struct sock_filter insns[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, arch)),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ADDER_AUDIT_ARCH, 1, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ADDER_AUDIT_ARCH_COMPAT, 0, 3),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_adder, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_adder, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		/* Each word as passed, or on to the last instruction. */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(0)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned int)x, 0, 7),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_HI(0)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned int)(x >> 32), 0, 5),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(1)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned int)y, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_HI(1)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned int)(y >> 32), 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EINVAL),
 	};
 	struct sock_fprog prog = {
 		.len = ARRAY_SIZE(insns),
 		.filter = insns,
 	};
-	int status;
-	pid_t pid;
+	long long ret;
 
-	pid = fork();
-	ASSERT_LE(0, pid);
-	if (pid == 0) {
-		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
-		    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
-			_exit(10);
-		if (raw_adder(2, 3) != -EPERM)
-			_exit(11);
-		errno = 0;
-		if (syscall(__NR_adder, 2, 3) != -1 || errno != EPERM)
-			_exit(12);
-		_exit(0);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	ASSERT_TRUE(WIFEXITED(status));
-	EXPECT_EQ(0, WEXITSTATUS(status))
-		TH_LOG("child exit %d: 10 = no filter, 11/12 = not blocked",
-		       WEXITSTATUS(status));
-	EXPECT_EQ(5, raw_adder(2, 3));
+	/* Each test runs in a process of its own: the filter stays there. */
+	ASSERT_EQ(0, prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+	ASSERT_EQ(0, prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog));
+	ret = raw_adder(x, y);
+	EXPECT_EQ(-EPERM, ret)
+		TH_LOG("%s", ret == -EINVAL ? "the filter saw other arguments" :
+			     ret == 5 ? "the filter did not see adder()'s arch and number" :
+			     "unexpected answer");
 }
-
-#if defined(__aarch64__) || defined(__riscv)
-#ifndef ADDER_GENERIC_NR
-#error "no ADDER_GENERIC_NR: the Makefile reads it from asm-generic/unistd.h"
-#endif
-/*
- * arm64 and riscv number their system calls by the generic table,
- * scripts/syscall.tbl; include/uapi/asm-generic/unistd.h, also exported to
- * userspace, must give the same numbers. A table that skipped or reused a
- * number would still agree with itself, since the kernel and this test
- * are both built from it: only the other file shows the mistake. (x86
- * numbers its system calls in tables of its own.)
- */
-TEST(generic_number)
-{
-	EXPECT_EQ(ADDER_GENERIC_NR, __NR_adder)
-		TH_LOG("scripts/syscall.tbl gives adder() %d, asm-generic/unistd.h %d",
-		       __NR_adder, ADDER_GENERIC_NR);
-}
-#endif
 
 #define TRACEFS "/sys/kernel/tracing"
+#define INSTANCE TRACEFS "/instances/adder_test"
+#define EVENTS INSTANCE "/events/syscalls"
 
 static int write_file(const char *path, const char *text)
 {
@@ -443,46 +318,91 @@ static char *read_file(const char *path)
 }
 
 /*
- * With CONFIG_FTRACE_SYSCALLS the sys_enter_adder and sys_exit_adder
- * events exist and describe x, y and the result. x86 does not trace
- * compat system calls, so only a 64-bit caller also reads a live record.
+ * The syscall trace events, in a tracing instance of the test's own: the
+ * machine's own buffer and events are left alone, and the instance goes
+ * away with whatever it had enabled when the test ends. One that a killed
+ * run left behind is removed first. tracefs, if the test had to mount it,
+ * is unmounted again.
  */
-TEST(trace_events)
+FIXTURE(trace) {
+	bool mounted;
+	bool made;
+};
+
+FIXTURE_SETUP(trace)
+{
+	if (geteuid())
+		SKIP(return, "tracing needs root");
+	if (access(TRACEFS "/instances", F_OK)) {
+		if (mount("tracefs", TRACEFS, "tracefs", 0, NULL))
+			SKIP(return, "no tracefs at " TRACEFS " (CONFIG_FTRACE)");
+		self->mounted = true;
+	}
+	if (access(TRACEFS "/events/syscalls/sys_enter_adder", F_OK)) {
+		/* The teardown does not run after a setup that skipped. */
+		if (self->mounted)
+			umount(TRACEFS);
+		SKIP(return, "no adder() trace events (CONFIG_FTRACE_SYSCALLS)");
+	}
+	rmdir(INSTANCE);
+	ASSERT_EQ(0, mkdir(INSTANCE, 0700))
+		TH_LOG("cannot make %s: %s", INSTANCE, strerror(errno));
+	self->made = true;
+	/* An instance starts with the global options: no type names. */
+	ASSERT_EQ(0, write_file(INSTANCE "/options/verbose", "0"));
+}
+
+FIXTURE_TEARDOWN(trace)
+{
+	if (self->made)
+		EXPECT_EQ(0, rmdir(INSTANCE))
+			TH_LOG("cannot remove %s: %s", INSTANCE, strerror(errno));
+	if (self->mounted)
+		EXPECT_EQ(0, umount(TRACEFS))
+			TH_LOG("cannot unmount %s: %s", TRACEFS, strerror(errno));
+}
+
+/* The events carry the types SYSCALL_DEFINE2() declares: int and int. */
+TEST_F(trace, event_format)
 {
 	char *text;
 
-	if (access(TRACEFS "/events", F_OK))
-		mount("tracefs", TRACEFS, "tracefs", 0, NULL);
-	if (access(TRACEFS "/events/syscalls", F_OK))
-		SKIP(return, "no syscall events (CONFIG_FTRACE_SYSCALLS, tracefs)");
-
-	text = read_file(TRACEFS "/events/syscalls/sys_enter_adder/format");
-	ASSERT_TRUE(!!text) TH_LOG("no sys_enter_adder event");
-	EXPECT_TRUE(!!strstr(text, " x;"));
-	EXPECT_TRUE(!!strstr(text, " y;"));
-	text = read_file(TRACEFS "/events/syscalls/sys_exit_adder/format");
-	ASSERT_TRUE(!!text) TH_LOG("no sys_exit_adder event");
-	EXPECT_TRUE(!!strstr(text, " ret;"));
-
-	if (NARROW || sizeof(void *) < 8)
-		return;
-	ASSERT_EQ(0, write_file(TRACEFS "/trace", ""));
-	ASSERT_EQ(0, write_file(TRACEFS "/events/syscalls/sys_enter_adder/enable", "1"));
-	ASSERT_EQ(0, write_file(TRACEFS "/events/syscalls/sys_exit_adder/enable", "1"));
-	EXPECT_EQ(4242 + 1000, raw_adder(4242, 1000));
-	write_file(TRACEFS "/events/syscalls/sys_enter_adder/enable", "0");
-	write_file(TRACEFS "/events/syscalls/sys_exit_adder/enable", "0");
-	text = read_file(TRACEFS "/trace");
+	text = read_file(EVENTS "/sys_enter_adder/format");
 	ASSERT_TRUE(!!text);
-	EXPECT_TRUE(!!strstr(text, "sys_adder(x: 1092, y: 3e8)"))
-		TH_LOG("no enter record with x and y:\n%s", text);
-	EXPECT_TRUE(!!strstr(text, "sys_adder -> 0x147a"))
-		TH_LOG("no exit record with the result:\n%s", text);
+	EXPECT_TRUE(!!strstr(text, "\tfield:int x;\t")) TH_LOG("%s", text);
+	EXPECT_TRUE(!!strstr(text, "\tfield:int y;\t")) TH_LOG("%s", text);
+	text = read_file(EVENTS "/sys_exit_adder/format");
+	ASSERT_TRUE(!!text);
+	EXPECT_TRUE(!!strstr(text, "\tfield:long ret;\t")) TH_LOG("%s", text);
 }
+
+/*
+ * A call leaves its arguments and its result in the trace. A 64-bit
+ * kernel does not trace the system calls of compat tasks
+ * (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS): a 32-bit program there has nothing
+ * to read.
+ */
+TEST_F(trace, records)
+{
+	char *text;
+
+	if (NARROW && kernel_bits == 64)
+		SKIP(return, "a 64-bit kernel does not trace compat system calls");
+	ASSERT_EQ(0, write_file(EVENTS "/sys_enter_adder/enable", "1"));
+	ASSERT_EQ(0, write_file(EVENTS "/sys_exit_adder/enable", "1"));
+	EXPECT_EQ(4242 + 1000, raw_adder(4242, 1000));
+	text = read_file(INSTANCE "/trace");
+	ASSERT_TRUE(!!text);
+	EXPECT_TRUE(!!strstr(text, "sys_adder(x: 1092, y: 3e8)")) TH_LOG("%s", text);
+	EXPECT_TRUE(!!strstr(text, "sys_adder -> 0x147a")) TH_LOG("%s", text);
+}
+
+/* A number far past the end of every architecture's table. */
+#define UNALLOCATED_NR 0x7fff
 
 int main(int argc, char **argv)
 {
-	long long answer;
+	long long ret;
 	char why[256];
 
 	/* Without adder() every test is a skip, and the program exits 4. */
@@ -492,8 +412,8 @@ int main(int argc, char **argv)
 	 * The number is adder()'s here. Configured out, it answers as a
 	 * number the kernel does not have: -ENOSYS.
 	 */
-	answer = raw_adder(2, 3);
-	if (answer == raw_syscall2(UNALLOCATED_NR, 2, 3))
-		ksft_exit_skip("adder() is configured out: it returns %lld (-ENOSYS)\n", answer);
+	ret = raw_adder(2, 3);
+	if (ret == raw_syscall2(UNALLOCATED_NR, 2, 3))
+		ksft_exit_skip("-ENOSYS: adder() is configured out or not in this ABI's table\n");
 	return test_harness_run(argc, argv);
 }

@@ -1,4 +1,0 @@
-#!/bin/sh
-# SPDX-License-Identifier: GPL-2.0
-# The tests built for AArch32: adder() through arm64's compat entry point.
-exec "$(dirname "$0")/run_32bit.sh" adder_test_arm32
