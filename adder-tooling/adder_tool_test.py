@@ -1,0 +1,872 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Tests of the tooling itself, in seconds, without root or a kernel build.
+
+    python3 adder-tooling/adder_tool_test.py    (or: make test-tooling)
+
+The apply tool runs on small git trees of the real files it edits
+(test_data/trees/: 6.1, 6.12 and mainline). The judges read what real
+runs recorded (test_data/logs/, test_data/tables/), and each way such a
+run can be wrong, made from a recorded one by the smallest edit: each
+test names the edit. test_data/*/README.md says where every file came
+from.
+"""
+
+import io
+import json
+import mailbox
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unittest
+from contextlib import redirect_stdout
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import adder
+import adder_apply
+import adder_bench
+import adder_console
+import adder_debian
+import adder_ktap
+import adder_kunit_json
+import adder_series
+import adder_tables
+
+TOOLS = Path(__file__).resolve().parent
+REPO = TOOLS.parent
+DATA = TOOLS / "test_data"
+LOGS = DATA / "logs"
+# git as a fresh machine has it: no configuration of this user's, and a
+# fixed identity for the commits and their Signed-off-by lines.
+GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+SIGNER = "Test <test@example.org>"
+# One git tree a kernel version, made once; each test works on a copy.
+TREES: dict[str, Path] = {}
+SCRATCH = Path(tempfile.mkdtemp(prefix="adder-tool-test-"))
+
+
+def setUpModule() -> None:
+    os.environ.update(GIT_ENV)
+
+
+def tearDownModule() -> None:
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+
+
+def git(kdir: Path, *args: str) -> str:
+    return adder_apply.git(kdir, *args)
+
+
+def make_tree(version: str, where: Path) -> Path:
+    """A git tree whose one commit holds the fixture files of a version."""
+    if version not in TREES:
+        base = SCRATCH / "base" / version
+        shutil.copytree(DATA / "trees" / version, base, symlinks=True)
+        git(base, "init", "-q", "-b", "master")
+        git(base, "add", "-A")
+        git(base, "commit", "-q", "-m", f"linux {version}")
+        TREES[version] = base
+    kdir = where / version
+    shutil.copytree(TREES[version], kdir, symlinks=True)
+    return kdir
+
+
+# The same trees with the series applied, once; only read from.
+APPLIED: dict[str, tuple[Path, str]] = {}
+
+
+def applied(version: str) -> tuple[Path, str]:
+    """A tree of the version with adder() applied, and what apply said."""
+    if version not in APPLIED:
+        kdir = make_tree(version, SCRATCH / "applied")
+        APPLIED[version] = kdir, adder_apply.apply(REPO, kdir)
+    return APPLIED[version]
+
+
+def added_lines(kdir: Path, path: str) -> list[str]:
+    diff = git(kdir, "diff", adder_apply.BASE_REF, "adder", "--", path)
+    return [line[1:] for line in diff.splitlines()
+            if line.startswith("+") and not line.startswith("+++")]
+
+
+def show(kdir: Path, path: str, rev: str = "adder") -> str:
+    return git(kdir, "show", f"{rev}:{path}")
+
+
+def state(kdir: Path) -> list[str]:
+    """Everything apply could change in a tree: HEAD, refs, files."""
+    return [git(kdir, "rev-parse", "HEAD"), git(kdir, "for-each-ref"),
+            git(kdir, "status", "--porcelain"), git(kdir, "diff")]
+
+
+# Every table of each version, and the row adder() must get there: its
+# number and ABI column, written out here, not worked out as the tool does.
+ROWS_6_12 = {
+    "scripts/syscall.tbl": ("463", "common"),
+    "arch/alpha/kernel/syscalls/syscall.tbl": ("573", "common"),
+    "arch/arm/tools/syscall.tbl": ("463", "common"),
+    "arch/arm64/tools/syscall_32.tbl": ("463", "common"),
+    "arch/m68k/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/microblaze/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/mips/kernel/syscalls/syscall_n32.tbl": ("463", "n32"),
+    "arch/mips/kernel/syscalls/syscall_n64.tbl": ("463", "n64"),
+    "arch/mips/kernel/syscalls/syscall_o32.tbl": ("463", "o32"),
+    "arch/parisc/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/powerpc/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/s390/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/sh/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/sparc/kernel/syscalls/syscall.tbl": ("463", "common"),
+    "arch/x86/entry/syscalls/syscall_32.tbl": ("463", "i386"),
+    "arch/x86/entry/syscalls/syscall_64.tbl": ("463", "common"),
+    "arch/xtensa/kernel/syscalls/syscall.tbl": ("463", "common"),
+}
+ROWS_6_1 = {
+    "arch/alpha/kernel/syscalls/syscall.tbl": ("561", "common"),
+    "arch/arm/tools/syscall.tbl": ("451", "common"),
+    "arch/ia64/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/m68k/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/microblaze/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/mips/kernel/syscalls/syscall_n32.tbl": ("451", "n32"),
+    "arch/mips/kernel/syscalls/syscall_n64.tbl": ("451", "n64"),
+    "arch/mips/kernel/syscalls/syscall_o32.tbl": ("451", "o32"),
+    "arch/parisc/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/powerpc/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/s390/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/sh/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/sparc/kernel/syscalls/syscall.tbl": ("451", "common"),
+    "arch/x86/entry/syscalls/syscall_32.tbl": ("451", "i386"),
+    "arch/x86/entry/syscalls/syscall_64.tbl": ("451", "common"),
+    "arch/xtensa/kernel/syscalls/syscall.tbl": ("451", "common"),
+}
+# Mainline's newest call is 471 (powerpc: "nospu"); adder() is 472, common.
+ROWS_MAINLINE = {path: (str(int(nr) + 9), abi) for path, (nr, abi) in ROWS_6_12.items()}
+
+
+class ApplyTest(unittest.TestCase):
+    """The apply tool on the real files of each kernel version."""
+
+    def setUp(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(dir=SCRATCH))
+
+    def tearDown(self) -> None:
+        shutil.rmtree(self.tmp)
+
+    def apply(self, version: str) -> tuple[Path, str]:
+        """A copy of the version's tree, with the series applied there."""
+        kdir = make_tree(version, self.tmp)
+        return kdir, adder_apply.apply(REPO, kdir)
+
+    def check_rows(self, kdir: Path, rows: dict[str, tuple[str, str]]) -> None:
+        # A table that is a link to another shares its edit.
+        tables = {p for p in git(kdir, "ls-files").split()
+                  if p.endswith(".tbl") and not (kdir / p).is_symlink()}
+        self.assertEqual(set(rows), tables, "a table without an expected row")
+        for path, (nr, abi) in rows.items():
+            added = added_lines(kdir, path)
+            self.assertEqual(1, len(added), path)
+            fields = added[0].split()
+            self.assertEqual([nr, abi, "adder"], fields[:3], path)
+            self.assertEqual({"sys_adder"}, set(fields[3:]), path)
+
+    def check_generic(self, kdir: Path, nr: int) -> None:
+        unistd = show(kdir, adder_apply.GENERIC_UNISTD)
+        self.assertIn(f"#define __NR_adder {nr}\n__SYSCALL(__NR_adder, sys_adder)\n",
+                      unistd)
+        self.assertRegex(unistd, rf"(?m)^#define __NR_syscalls {nr + 1}$")
+
+    def test_6_12(self) -> None:
+        kdir, said = applied("6.12")
+        self.assertIn("adder is syscall 463", said)
+        self.assertEqual(5, len(git(kdir, "rev-list",
+                                    f"{adder_apply.BASE_REF}..adder").split()))
+        self.check_rows(kdir, ROWS_6_12)
+        self.check_generic(kdir, 463)
+        # The row is laid out as the one above it: tabs to the same columns.
+        self.assertEqual(["463\tcommon\tadder\t\t\t\tsys_adder"],
+                         added_lines(kdir, "scripts/syscall.tbl"))
+        self.assertIn("MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);",
+                      show(kdir, "kernel/adder_kunit.c"))
+        self.assertIn("COND_SYSCALL(adder);", show(kdir, "kernel/sys_ni.c"))
+        self.assertIn("asmlinkage long sys_adder(int x, int y);",
+                      show(kdir, "include/linux/syscalls.h"))
+        self.assertIn("TARGETS += adder\n",
+                      show(kdir, "tools/testing/selftests/Makefile"))
+        messages = git(kdir, "log", "--format=%B", f"{adder_apply.BASE_REF}..adder")
+        self.assertEqual(5, messages.count(f"Signed-off-by: {SIGNER}"))
+        self.assertIn("463", show(kdir, "kernel/adder.c") + messages)
+
+    def test_6_1(self) -> None:
+        """Before scripts/syscall.tbl, with arm64's compat list in a header."""
+        kdir, said = applied("6.1")
+        self.assertIn("adder is syscall 451", said)
+        self.check_rows(kdir, ROWS_6_1)
+        self.check_generic(kdir, 451)
+        self.assertIn("#define __NR_adder 451\n__SYSCALL(__NR_adder, sys_adder)\n",
+                      show(kdir, "arch/arm64/include/asm/unistd32.h"))
+        self.assertRegex(show(kdir, "arch/arm64/include/asm/unistd.h"),
+                         r"(?m)^#define __NR_compat_syscalls\s+452$")
+
+    def test_mainline(self) -> None:
+        """Its powerpc table ends with a nospu row; adder() is common."""
+        kdir, said = applied("mainline")
+        self.assertIn("adder is syscall 472", said)
+        self.check_rows(kdir, ROWS_MAINLINE)
+        self.check_generic(kdir, 472)
+        self.assertIn('MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");',
+                      show(kdir, "kernel/adder_kunit.c"))
+
+    def test_maintainers_in_order(self) -> None:
+        for version in ("6.1", "6.12", "mainline"):
+            with self.subTest(version=version):
+                kdir, _ = applied(version)
+                lines = show(kdir, "MAINTAINERS").splitlines()
+                titles = [line for i, line in enumerate(lines[1:-1], 1)
+                          if not lines[i - 1] and re.match(r"[A-Z]:\t", lines[i + 1])]
+                at = titles.index("ADDER SYSTEM CALL")
+                self.assertLess(titles[at - 1], "ADDER SYSTEM CALL")
+                self.assertLess("ADDER SYSTEM CALL", titles[at + 1])
+                entry = lines[lines.index("ADDER SYSTEM CALL"):]
+                entry = entry[:entry.index("")]
+                self.assertEqual(f"M:\t{SIGNER}", entry[1])
+                self.assertIn("F:\ttools/testing/selftests/adder/", entry)
+                # The first commit lists only the files it adds.
+                first = git(kdir, "show", "adder~4:MAINTAINERS")
+                self.assertIn("F:\tkernel/adder.c", first)
+                self.assertNotIn("F:\ttools/testing/selftests/adder/", first)
+
+    def test_toctree(self) -> None:
+        """adder comes last in the toctree of system calls (6.6 and earlier
+        have a single toctree)."""
+        for version, before in (("6.12", "   mseal"), ("mainline", "   mseal"),
+                                ("6.1", "   futex2")):
+            with self.subTest(version=version):
+                kdir, _ = applied(version)
+                index = show(kdir, "Documentation/userspace-api/index.rst")
+                self.assertIn(f"{before}\n   adder\n\n", index)
+                self.assertEqual(1, index.count("adder"))
+
+    def test_again_changes_nothing(self) -> None:
+        kdir, _ = self.apply("6.12")
+        before = state(kdir)
+        self.assertIn("nothing changed", adder_apply.apply(REPO, kdir))
+        self.assertIn("nothing changed", adder_apply.apply(REPO, kdir, check=True))
+        self.assertEqual(before, state(kdir))
+
+    def test_check_changes_nothing(self) -> None:
+        """--check on a tree without the series refuses, and writes nothing."""
+        kdir = make_tree("6.12", self.tmp)
+        self.refused(kdir, "applying would change it", check=True)
+
+    def refused(self, kdir: Path, said: str, check: bool = False) -> None:
+        before = state(kdir)
+        with self.assertRaises(SystemExit) as refusal:
+            adder_apply.apply(REPO, kdir, check=check)
+        self.assertIn(said, str(refusal.exception))
+        self.assertEqual(before, state(kdir), "the refused tree was changed")
+        self.assertIsNone(adder_apply.rev(kdir, "refs/heads/adder"))
+
+    def test_misfit_refused_untouched(self) -> None:
+        for path, line in (("kernel/sys_ni.c", " * Architecture specific weak"),
+                           ("arch/x86/entry/syscalls/syscall_32.tbl", "mseal"),
+                           ("Documentation/userspace-api/index.rst", ".. toctree::"),
+                           ("include/uapi/asm-generic/unistd.h", "#define __NR_syscalls")):
+            with self.subTest(path=path):
+                kdir = make_tree("6.12", self.tmp)
+                text = (kdir / path).read_text()
+                (kdir / path).write_text("".join(
+                    kept for kept in text.splitlines(keepends=True) if line not in kept))
+                git(kdir, "commit", "-qam", f"no {line}")
+                self.refused(kdir, path)
+                shutil.rmtree(kdir)
+
+    def test_applied_tree_refused(self) -> None:
+        """A base that already has the feature's files is no base."""
+        kdir, _ = self.apply("6.12")
+        git(kdir, "update-ref", "-d", "refs/heads/master")
+        git(kdir, "branch", "-q", "-m", "adder", "master")
+        git(kdir, "update-ref", "-d", adder_apply.BASE_REF)
+        self.refused(kdir, "already exists")
+
+    def test_dirty_refused_untouched(self) -> None:
+        kdir = make_tree("6.12", self.tmp)
+        with (kdir / "kernel/Makefile").open("a") as f:
+            f.write("# a local change\n")
+        self.refused(kdir, "uncommitted changes")
+        self.assertIn("a local change", (kdir / "kernel/Makefile").read_text())
+
+
+class DebianTreeTest(unittest.TestCase):
+    """A Debian linux-source tarball becomes a git tree, once."""
+
+    def test_extract_once(self) -> None:
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            where = Path(tmp)
+            with tarfile.open(where / "linux-source-9.9.tar.xz", "w:xz") as tar:
+                member = tarfile.TarInfo("linux-source-9.9/Makefile")
+                member.size = 8
+                tar.addfile(member, io.BytesIO(b"VERSION\n"))
+            dest = where / "cache" / "linux-9.9"
+            with redirect_stdout(io.StringIO()):
+                adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-1")
+            self.assertEqual("Debian linux-source-9.9 9.9-1",
+                             git(dest, "log", "-1", "--format=%s").strip())
+            self.assertEqual("VERSION\n", (dest / "Makefile").read_text())
+            head = git(dest, "rev-parse", "HEAD")
+            adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-1")
+            self.assertEqual(head, git(dest, "rev-parse", "HEAD"))
+            with self.assertRaises(SystemExit) as refusal:
+                adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-2")
+            self.assertIn("remove it", str(refusal.exception))
+            with self.assertRaises(SystemExit):
+                adder_debian.debian_tree("linux-source-8.8", where / "x", where)
+
+
+def log(name: str) -> list[str]:
+    return (LOGS / name).read_text(errors="replace").splitlines()
+
+
+def edited(name: str, old: str, new: str) -> list[str]:
+    """A recorded log with one edit: old, which must be there once, as new."""
+    text = (LOGS / name).read_text(errors="replace")
+    assert text.count(old) == 1, f"{name}: {old!r} {text.count(old)} times"
+    return text.replace(old, new).splitlines()
+
+
+class KtapTest(unittest.TestCase):
+    """The kselftest judge on recorded consoles, and on each way they can
+    be wrong. kselftest-arm.log is a run that passed."""
+
+    def problems(self, lines: list[str], expected: str, mode: str = "pass") -> list[str]:
+        return adder_ktap.verdict(adder_ktap.parse(adder_ktap.extract(lines)),
+                                  adder_ktap.read_expected(str(LOGS / expected)), mode)
+
+    def assertFails(self, lines: list[str], said: str, expected: str = "kselftests-arm",
+                    mode: str = "pass") -> None:
+        problems = self.problems(lines, expected, mode)
+        self.assertTrue(any(said in p for p in problems),
+                        f"no problem says {said!r}: {problems}")
+
+    def test_recorded_pass(self) -> None:
+        self.assertEqual([], self.problems(log("kselftest-arm.log"), "kselftests-arm"))
+
+    def test_recorded_not_ok(self) -> None:
+        """arm64: the 32-bit program failed four of its tests."""
+        lines = log("kselftest-arm64.log")
+        self.assertFails(lines, "adder_test_arm32.sh: not ok # exit=1", "kselftests-arm64")
+        self.assertFails(lines, "raw_boundaries: not ok, expected ok", "kselftests-arm64")
+        problems = self.problems(lines, "kselftests-arm64")
+        self.assertFalse([p for p in problems if p.startswith("adder_test:")], problems)
+
+    def test_recorded_program_skipped(self) -> None:
+        """riscv64: the rv32 program skipped where it was due to run."""
+        self.assertFails(log("kselftest-riscv64.log"), "adder_test_rv32.sh: ok # SKIP",
+                         "kselftests-riscv64")
+
+    def test_recorded_enosys(self) -> None:
+        lines = log("kselftest-no-adder-arm64.log")
+        self.assertEqual([], self.problems(lines, "kselftests-arm64", "enosys"))
+        self.assertFails(lines, "adder_test: ok # SKIP", "kselftests-arm64", "pass")
+
+    def test_recorded_host_skip(self) -> None:
+        """make kselftest on a kernel without adder(): all skip, not ENOSYS."""
+        lines = log("kselftest-host.log")
+        self.assertEqual([], self.problems(lines, "kselftests-host", "skip"))
+        self.assertFails(lines, "skipped without seeing ENOSYS", "kselftests-host", "enosys")
+
+    def test_pass_is_no_skip(self) -> None:
+        self.assertFails(log("kselftest-arm.log"), "expected a SKIP", mode="enosys")
+        self.assertFails(log("kselftest-arm.log"), "expected a SKIP", mode="skip")
+
+    def test_not_ok(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 2 global.libc_syscall",
+                                "# not ok 2 global.libc_syscall"),
+                         "libc_syscall: not ok, expected ok")
+
+    def test_skip_where_pass_due(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 6 global.trace_events",
+                                "# ok 6 global.trace_events # SKIP no tracefs"),
+                         "trace_events: ok # SKIP, expected ok")
+
+    def test_skip_where_skip_due(self) -> None:
+        """"NAME=skip" in the expected tests: that test must skip."""
+        with tempfile.NamedTemporaryFile("w", dir=SCRATCH) as expected:
+            expected.write("adder_test: raw_boundaries libc_syscall overflow_rule "
+                           "threads seccomp_errno trace_events=skip\n")
+            expected.flush()
+            skipped = edited("kselftest-arm.log", "# ok 6 global.trace_events",
+                             "# ok 6 global.trace_events # SKIP no tracefs")
+            self.assertEqual([], self.problems(skipped, expected.name))
+            self.assertFails(log("kselftest-arm.log"), "trace_events: ok, expected ok # SKIP",
+                             expected.name)
+
+    def test_program_skipped(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "ok 1 selftests: adder: adder_test\n",
+                                "ok 1 selftests: adder: adder_test # SKIP\n"),
+                         "adder_test: ok # SKIP")
+
+    def test_program_failed(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "ok 1 selftests: adder: adder_test\n",
+                                "not ok 1 selftests: adder: adder_test # exit=1\n"),
+                         "adder_test: not ok # exit=1")
+
+    def test_plan_of_zero(self) -> None:
+        """The program ran no test at all."""
+        self.assertFails(edited("kselftest-arm.log", "# 1..6", "# 1..0"), "its plan is 0")
+
+    def test_no_program_ran(self) -> None:
+        """The collection's plan is 0 and nothing follows."""
+        lines = log("kselftest-arm.log")
+        start = lines.index("TAP version 13")
+        self.assertFails(lines[:start] + ["TAP version 13", "1..0"],
+                         "adder_test: no result (did not run?)")
+
+    def test_short_plan(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "\n1..1\n", "\n1..2\n"),
+                         "the plan promised 2 results, the KTAP has 1")
+        self.assertFails(edited("kselftest-arm.log", "# 1..6", "# 1..7"),
+                         "its plan is 7, 6 tests expected")
+
+    def test_planned_not_run(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 6 global.trace_events\n",
+                                "# ok 6 global.trace_events\n"
+                                "# # Planned tests != run tests (7 != 6)\n"),
+                         "Planned tests != run tests")
+
+    def test_truncated(self) -> None:
+        """The console stops in the middle of the program's tests."""
+        lines = log("kselftest-arm.log")
+        cut = lines.index("# ok 3 global.overflow_rule") + 1
+        self.assertFails(lines[:cut], "adder_test: no result (did not run?)")
+        self.assertFails(lines[:cut], "the plan promised 1 results, the KTAP has 0")
+
+    def test_test_missing(self) -> None:
+        lines = [line for line in log("kselftest-arm.log") if "global.threads" not in line]
+        self.assertFails(lines, "threads: did not run, expected ok")
+
+    def test_test_unexpected(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 4 global.threads",
+                                "# ok 4 global.thread"),
+                         "thread: not an expected test")
+
+    def test_test_twice(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 5 global.seccomp_errno",
+                                "# ok 4 global.threads"),
+                         "threads reported twice")
+
+    def test_program_twice(self) -> None:
+        lines = log("kselftest-arm.log")
+        self.assertFails(lines + ["ok 1 selftests: adder: adder_test"], "reported twice")
+
+    def test_unknown_program(self) -> None:
+        self.assertFails(log("kselftest-arm64.log"), "adder_test_arm32.sh: not an expected program")
+
+    def test_no_ktap(self) -> None:
+        lines = log("kselftest-arm.log")
+        self.assertEqual([], adder_ktap.extract(lines[:lines.index("TAP version 13")]))
+
+    def test_kernel_lines_left_out(self) -> None:
+        ktap = adder_ktap.extract(log("kselftest-riscv64.log"))
+        self.assertEqual("TAP version 13", ktap[0])
+        self.assertFalse([line for line in ktap if line.startswith("[")])
+
+    def test_expected_files(self) -> None:
+        """Each architecture's arch/*/kselftests reads, and names adder_test."""
+        for path in sorted(REPO.glob("arch/*/kselftests")):
+            with self.subTest(path=str(path)):
+                expected = adder_ktap.read_expected(str(path))
+                self.assertIn("adder_test", expected)
+                for tests in expected.values():
+                    self.assertTrue(tests)
+                    self.assertLessEqual(set(tests.values()), {"ok", "ok # SKIP"})
+
+
+class KunitTest(unittest.TestCase):
+    """The KUnit judge on kunit.py's recorded JSON, and each way it can be
+    wrong. kunit-arm64.json is a run that passed."""
+
+    cases = adder_kunit_json.read_cases(str(LOGS / "kunit-cases"))
+
+    def result(self, name: str = "kunit-arm64.json") -> dict[str, Any]:
+        result: dict[str, Any] = json.loads((LOGS / name).read_text())
+        return result
+
+    def suite(self, result: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+        suite = adder_kunit_json.find(result or self.result(), "adder")
+        assert suite is not None
+        return suite
+
+    def problems(self, change: Callable[[dict[str, Any]], object]) -> str:
+        suite = self.suite()
+        change(suite)
+        return "\n".join(adder_kunit_json.verdict(suite, self.cases))
+
+    def test_recorded_pass(self) -> None:
+        self.assertEqual([], adder_kunit_json.verdict(self.suite(), self.cases))
+
+    def test_count_as_kunit_py(self) -> None:
+        """The count is the one kunit.py printed for the same run."""
+        ran = adder_kunit_json.ran(self.result())
+        self.assertEqual("Ran 50 tests: passed: 50", ran)
+        self.assertIn(f"Testing complete. {ran}", log("kunit-arm64.log")[-4])
+
+    def test_failed(self) -> None:
+        def fail(suite: dict[str, Any]) -> None:
+            suite["test_cases"][2]["status"] = "FAIL"
+        self.assertIn("adder_test_identity: FAIL", self.problems(fail))
+
+    def test_parameter_failed(self) -> None:
+        def fail(suite: dict[str, Any]) -> None:
+            suite["sub_groups"][1]["test_cases"][7]["status"] = "FAIL"
+        self.assertIn("adder_test_narrow_table: 2147483647 + 1: FAIL", self.problems(fail))
+
+    def test_skipped(self) -> None:
+        def skip(suite: dict[str, Any]) -> None:
+            suite["test_cases"][0]["status"] = "SKIP"
+            suite["sub_groups"][0]["test_cases"][0]["status"] = "SKIP"
+        said = self.problems(skip)
+        self.assertIn("adder_test_errno_range_wide: SKIP", said)
+        self.assertIn("adder_test_wide_table: 0 + 0: SKIP", said)
+
+    def test_crashed(self) -> None:
+        def crash(suite: dict[str, Any]) -> None:
+            suite["test_cases"][-1]["status"] = "ERROR"
+        self.assertIn("adder_test_random_narrow: ERROR", self.problems(crash))
+
+    def test_parameter_gone(self) -> None:
+        """A parameter table cut short in the source."""
+        def cut(suite: dict[str, Any]) -> None:
+            suite["sub_groups"][0]["test_cases"].pop()
+        self.assertIn("adder_test_wide_table: 19 parameters ran, 20 expected",
+                      self.problems(cut))
+
+    def test_parameter_added(self) -> None:
+        def grow(suite: dict[str, Any]) -> None:
+            suite["sub_groups"][1]["test_cases"].append({"name": "1 + 1", "status": "PASS"})
+        self.assertIn("adder_test_narrow_table: 21 parameters ran, 20 expected",
+                      self.problems(grow))
+
+    def test_case_gone(self) -> None:
+        def drop(suite: dict[str, Any]) -> None:
+            suite["test_cases"].pop(3)
+            suite["sub_groups"].pop()
+        said = self.problems(drop)
+        self.assertIn("adder_test_commutative: did not run", said)
+        self.assertIn("adder_test_narrow_table: did not run as a parameterised case", said)
+
+    def test_case_unexpected(self) -> None:
+        def add(suite: dict[str, Any]) -> None:
+            suite["test_cases"].append({"name": "adder_test_new", "status": "PASS"})
+        self.assertIn("adder_test_new: not an expected case", self.problems(add))
+
+    def test_truncated(self) -> None:
+        """kunit.py's own JSON of a KTAP that stops in a parameter table."""
+        result = self.result("kunit-arm64-truncated.json")
+        said = "\n".join(adder_kunit_json.verdict(self.suite(result), self.cases))
+        self.assertIn("adder_test_narrow_table: 7 parameters ran, 20 expected", said)
+        self.assertIn("adder_test_identity: did not run", said)
+        self.assertEqual("Ran 37 tests: passed: 27, crashed: 10",
+                         adder_kunit_json.ran(result))
+
+    def test_zero_tests(self) -> None:
+        """kunit.py found no KTAP at all (sh: the kernel printed nothing)."""
+        result = self.result("kunit-qemu-sh.json")
+        self.assertIsNone(adder_kunit_json.find(result, "adder"))
+        self.assertEqual("Ran 0 tests", adder_kunit_json.ran(result))
+        self.assertIn("no case is expected", adder_kunit_json.verdict(self.suite(), {})[0])
+
+    def test_cases_file(self) -> None:
+        """adder-tooling/kunit-cases reads: two tables of parameters."""
+        cases = adder_kunit_json.read_cases(str(TOOLS / "kunit-cases"))
+        self.assertTrue(cases)
+        self.assertTrue(all(n is None or n > 0 for n in cases.values()))
+
+
+class ConsoleTest(unittest.TestCase):
+    """The console judge: recorded consoles are clean; each report the
+    kernel makes, put into a clean console before the program's end,
+    fails it, on the very line that carries it."""
+
+    clean = ["kselftest-arm.log", "kselftest-arm64.log", "kselftest-riscv64.log",
+             "kselftest-no-adder-arm64.log", "kselftest-host.log",
+             "kunit-arm64.log", "kunit-qemu-sh.log"]
+    # Each report, and the lines of it that must be caught.
+    reports = {"warning": ("[ cut here ]", "WARNING: CPU: 1 PID: 28102"),
+               "bug": ("BUG: scheduling while atomic",),
+               "oops": ("8<--- cut here ---", "Internal error: Oops: 805"),
+               "kasan": ("BUG: KASAN: slab-out-of-bounds",),
+               "kasan-null": ("Oops: general protection fault",
+                              "KASAN: null-ptr-deref in range"),
+               "ubsan": ("UBSAN: Undefined behaviour",),
+               "panic": ("Kernel panic - not syncing: Attempted",
+                         "---[ end Kernel panic")}
+
+    def test_clean(self) -> None:
+        for name in self.clean:
+            with self.subTest(log=name):
+                self.assertEqual([], adder_console.report(log(name)))
+
+    def test_reports(self) -> None:
+        for name, caught in self.reports.items():
+            with self.subTest(report=name):
+                splat = (LOGS / f"report-{name}.txt").read_text()
+                lines = edited("kselftest-arm.log", "adder-vm: exit status",
+                               splat + "adder-vm: exit status")
+                hits = [line for line in adder_console.report(lines)
+                        if line.startswith(">")]
+                for line in caught:
+                    self.assertTrue(any(line in hit for hit in hits),
+                                    f"{line!r} not caught: {hits}")
+
+    def test_context(self) -> None:
+        lines = [f"line {i}" for i in range(20)]
+        lines[10] = "[    1.0] WARNING: here"
+        self.assertEqual([f"| line {i}" for i in range(7, 10)] +
+                         ["> [    1.0] WARNING: here"] +
+                         [f"| line {i}" for i in range(11, 14)],
+                         adder_console.report(lines))
+
+
+class TablesTest(unittest.TestCase):
+    """The table judge on the tables kbuild's own scripts generated from
+    the 6.12 tree with adder() applied (test_data/tables/), and on each way
+    one of them can be wrong."""
+
+    known = dict(adder_tables.generic_numbers(DATA / "trees/6.12"), adder=463)
+
+    def judge(self, build: str, path: str, change: Optional[tuple[str, str]] = None
+              ) -> Optional[str]:
+        text = (DATA / "tables" / build / path).read_text()
+        if change:
+            self.assertEqual(1, text.count(change[0]), change[0])
+            text = text.replace(*change)
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            copy = Path(tmp) / Path(path).name
+            copy.write_text(text)
+            return adder_tables.judge(copy, self.known)
+
+    def test_recorded(self) -> None:
+        verdicts = [(build.name, str(path.relative_to(build)), verdict)
+                    for build in sorted((DATA / "tables").iterdir()) if build.is_dir()
+                    for path, verdict in adder_tables.judge_build(build, self.known)]
+        self.assertEqual(18, len(verdicts))
+        for verdict in verdicts:
+            self.assertTrue(verdict[2].startswith("ok: adder "), verdict)
+        wanted = {("x86", "usr/include/asm/unistd_x32.h"): "__X32_SYSCALL_BIT + 463",
+                  ("mips", "usr/include/asm/unistd_n32.h"): "__NR_Linux + 463",
+                  ("alpha", "usr/include/asm/unistd_32.h"): "adder 573",
+                  ("s390", "arch/s390/include/generated/asm/syscall_table.h"):
+                  "adder 463 -> sys_adder, sys_adder"}
+        found = {(build, path): verdict for build, path, verdict in verdicts}
+        for where, said in wanted.items():
+            self.assertIn(said, found[where])
+
+    def test_no_table(self) -> None:
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            self.assertEqual([], adder_tables.judge_build(Path(tmp), self.known))
+
+    def test_adder_missing(self) -> None:
+        said = self.judge("x86", "arch/x86/include/generated/asm/syscalls_64.h",
+                          ("__SYSCALL(463, sys_adder)\n", ""))
+        self.assertEqual("FAIL: no adder (expected 463, from 39 newer calls)", said)
+
+    def test_wrong_number(self) -> None:
+        said = self.judge("mips", "usr/include/asm/unistd_n32.h",
+                          ("(__NR_Linux + 463)", "(__NR_Linux + 464)"))
+        self.assertEqual("FAIL: adder is __NR_Linux + 464, expected __NR_Linux + 463", said)
+
+    def test_wrong_entry(self) -> None:
+        said = self.judge("s390", "arch/s390/include/generated/asm/syscall_table.h",
+                          ("SYSCALL(sys_adder,sys_adder)", "SYSCALL(sys_adder,sys_ni_syscall)"))
+        self.assertEqual("FAIL: adder 463 names sys_ni_syscall", said)
+
+    def test_entry_of_another_call(self) -> None:
+        said = self.judge("alpha", "arch/alpha/include/generated/asm/syscall_table.h",
+                          ("__SYSCALL(573, sys_adder)", "__SYSCALL(573, sys_ni_syscall)"))
+        self.assertIsNotNone(said)
+        self.assertTrue(str(said).startswith("FAIL: no adder"), said)
+
+    def test_no_single_offset(self) -> None:
+        said = self.judge("x86", "usr/include/asm/unistd_64.h",
+                          ("__NR_mseal 462", "__NR_mseal 562"))
+        self.assertTrue(str(said).startswith("FAIL: no single offset"), said)
+
+    def test_kernel_side_count(self) -> None:
+        """A list with its __KERNEL__ part keeps __NR_syscalls: no call."""
+        said = self.judge("x86", "usr/include/asm/unistd_x32.h",
+                          ("\n\n#endif", "\n#define __NR_syscalls 548\n\n#endif"))
+        self.assertEqual("ok", str(said)[:2])
+
+    def test_not_a_table(self) -> None:
+        said = self.judge("x86", "usr/include/asm/unistd_x32.h",
+                          ("#define __NR_pidfd_send_signal (__X32_SYSCALL_BIT + 424)\n", ""))
+        self.assertIsNotNone(said)
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            other = Path(tmp) / "unistd_64_x32.h"
+            other.write_text("#define __NR_x32_rt_sigaction 512\n")
+            self.assertIsNone(adder_tables.judge(other, self.known))
+
+
+class SeriesTest(unittest.TestCase):
+    """The cover letter, the recipients, and the thread a server received."""
+
+    def setUp(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(dir=SCRATCH))
+
+    def tearDown(self) -> None:
+        shutil.rmtree(self.tmp)
+
+    def out(self) -> Path:
+        """An out/ directory as make check leaves it, from recorded results."""
+        out = self.tmp / "out"
+        (out / "kunit").mkdir(parents=True)
+        shutil.copy(LOGS / "kunit-arm64.json", out / "kunit" / "x86_64.json")
+        (out / "kselftest").mkdir()
+        ktap = adder_ktap.extract(log("kselftest-arm.log"))
+        (out / "kselftest" / "adder.ktap").write_text("\n".join(ktap) + "\n")
+        (out / "series-build").mkdir()
+        (out / "series-build" / "summary").write_text("1/5 kernel: builds\n")
+        return out
+
+    def test_results(self) -> None:
+        self.assertIn("none yet", adder_series.results_summary(self.tmp))
+        said = adder_series.results_summary(self.out())
+        self.assertIn(" - KUnit, x86_64 in QEMU: Ran 50 tests: passed: 50\n", said)
+        self.assertIn("     ok 1 selftests: adder: adder_test\n", said)
+        self.assertTrue(said.endswith(" - each patch on its own:\n     1/5 kernel: builds"))
+
+    def test_cover_letter_and_headers(self) -> None:
+        """On git format-patch's own cover letter of the applied series."""
+        kdir, _ = applied("6.12")
+        series = self.tmp / "series"
+        git(kdir, "format-patch", "-q", "--cover-letter", "-o", str(series),
+            f"{adder_apply.BASE_REF}..adder")
+        cover, *patches = sorted(series.iterdir())
+        man = self.tmp / "man.txt"
+        man.write_text("ADDER(2)\n")
+        sys.argv = ["adder.py", "cover-letter", str(cover),
+                    str(TOOLS / "series/0-cover.txt"), "463", str(self.out()),
+                    str(man), str(TOOLS / "series/adder.2")]
+        adder.main()
+        text = cover.read_text()
+        subject = (TOOLS / "series/0-cover.txt").read_text().split("\n", 1)[0]
+        self.assertIn(f"Subject: [PATCH 0/5] {subject}\n", text)
+        self.assertNotIn("***", text)
+        self.assertIn("Ran 50 tests: passed: 50", text)
+        for patch in patches:
+            title = re.search(r"(?m)^Subject: \[PATCH \d/5\] (.*)$", patch.read_text())
+            assert title is not None
+            self.assertIn(f"  {title[1]}\n", text)
+        adder_series.add_header(patches[0], "Cc", ["a@example.org", "b@example.org"])
+        head, body = patches[0].read_text().split("\n\n", 1)
+        self.assertTrue(head.endswith("\nCc: a@example.org,\n b@example.org"), head)
+        self.assertEqual(["a@example.org", "b@example.org"],
+                         [a.strip() for a in str(adder_series.read_patch(patches[0])["Cc"])
+                          .split(",")])
+        with self.assertRaises(ValueError):
+            adder_series.fill_cover_letter(cover, "x\n\ny", {})
+
+    def message(self, subject: str, msgid: str, reply: str = "",
+                to: str = "linux-api@vger.kernel.org") -> EmailMessage:
+        msg = EmailMessage()
+        msg["Subject"], msg["Message-Id"], msg["X-RcptTo"] = subject, msgid, to
+        if reply:
+            msg["In-Reply-To"], msg["References"] = reply, reply
+        return msg
+
+    def test_thread(self) -> None:
+        cover = self.message("[PATCH 0/1] x", "<0@x>")
+        patch = self.message("[PATCH 1/1] y", "<1@x>", "<0@x>")
+        sent = [cover, patch]
+        self.assertEqual([], adder_series.check_thread([patch, cover], sent, "linux-api"))
+        loose = self.message("[PATCH 1/1] y", "<1@x>")
+        self.assertIn("not in reply", adder_series.check_thread([cover, loose], sent,
+                                                                "linux-api")[0])
+        self.assertIn("received", adder_series.check_thread([cover], sent, "linux-api")[0])
+        elsewhere = self.message("[PATCH 1/1] y", "<1@x>", "<0@x>", to="lkml")
+        self.assertIn("not delivered", adder_series.check_thread([cover, elsewhere], sent,
+                                                                 "linux-api")[0])
+        mbox = self.tmp / "patches.mbox"
+        adder_series.save_thread([patch, cover], sent[1:], mbox)
+        box = mailbox.mbox(str(mbox))
+        self.assertEqual(["[PATCH 1/1] y"], [m["Subject"] for m in box])
+        box.close()
+
+
+class BenchTest(unittest.TestCase):
+    def test_summary(self) -> None:
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            results = Path(tmp)
+            rows = ["round,kind,calls,ns"] + [
+                f"{r},{kind},1000,{ns * 1000 + r}"
+                for r in range(5) for kind, ns in (("adder", 200), ("getppid", 100),
+                                                   ("inline_add", 1))]
+            (results / "bench.csv").write_text("\n".join(rows) + "\n")
+            shown = adder_bench.write(results, "tcg", "6.12.117", "cpu")
+            summary = json.loads((results / "bench.json").read_text())
+            self.assertEqual(5, summary["rounds"])
+            self.assertAlmostEqual(200.002, summary["ns_per_call"]["adder"]["median"])
+            self.assertAlmostEqual(2.0, summary["adder_over_getppid"]["median"], places=3)
+            self.assertIn("adder/getppid 2.000 (tcg)", shown[-1])
+            self.assertEqual(5, len((results / "plot.dat").read_text().splitlines()))
+
+
+class CommandTest(unittest.TestCase):
+    """adder.py as the shell scripts call it: exit status and output."""
+
+    def run_tool(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(TOOLS / "adder.py"), *args],
+                              capture_output=True, text=True)
+
+    def test_ktap(self) -> None:
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            ktap = Path(tmp) / "run.ktap"
+            ok = self.run_tool("ktap", str(LOGS / "kselftest-arm.log"), str(ktap),
+                               str(LOGS / "kselftests-arm"), "pass")
+            self.assertEqual(0, ok.returncode, ok.stderr)
+            self.assertIn("adder_test: ok (6 of plan 6 ok)", ok.stdout)
+            self.assertEqual("TAP version 13\n", ktap.read_text()[:15])
+            bad = self.run_tool("ktap", str(LOGS / "kselftest-arm64.log"), str(ktap),
+                                str(LOGS / "kselftests-arm64"), "pass")
+            self.assertEqual(1, bad.returncode)
+            self.assertIn("FAIL: adder_test_arm32.sh: not ok", bad.stdout)
+            gone = self.run_tool("ktap", str(Path(tmp) / "none.log"), str(ktap),
+                                 str(LOGS / "kselftests-arm"), "pass")
+            self.assertIn("the VM did not run", gone.stderr)
+
+    def test_kunit(self) -> None:
+        ok = self.run_tool("kunit", str(LOGS / "kunit-arm64.json"), "adder",
+                           str(LOGS / "kunit-cases"))
+        self.assertEqual(0, ok.returncode, ok.stderr)
+        self.assertIn("12 cases expected; Ran 50 tests: passed: 50", ok.stdout)
+        gone = self.run_tool("kunit", str(LOGS / "kunit-qemu-sh.json"), "adder",
+                             str(LOGS / "kunit-cases"))
+        self.assertIn("suite 'adder' did not run", gone.stderr)
+        count = self.run_tool("kunit-count", str(LOGS / "kunit-arm64-truncated.json"))
+        self.assertEqual("Ran 37 tests: passed: 27, crashed: 10\n", count.stdout)
+
+    def test_console(self) -> None:
+        self.assertEqual(0, self.run_tool("console", str(LOGS / "kselftest-arm.log"))
+                         .returncode)
+        with tempfile.NamedTemporaryFile("w", dir=SCRATCH) as bad:
+            bad.write((LOGS / "report-ubsan.txt").read_text())
+            bad.flush()
+            said = self.run_tool("console", str(LOGS / "kselftest-arm.log"), bad.name)
+            self.assertEqual(1, said.returncode)
+            self.assertIn("> [    1.100013] UBSAN: Undefined behaviour", said.stdout)
+
+    def test_usage(self) -> None:
+        self.assertEqual(0, self.run_tool("--help").returncode)
+        self.assertEqual(2, self.run_tool("ktap", "a", "b", "c", "maybe").returncode)
+        self.assertEqual(2, self.run_tool("no-such-job").returncode)
+
+
+if __name__ == "__main__":
+    unittest.main()
