@@ -13,10 +13,11 @@ ARCH_GIVEN := $(if $(filter command line,$(origin ARCH)),$(ARCH))
 unexport ARCH
 MAKEOVERRIDES := $(filter-out ARCH=%,$(MAKEOVERRIDES))
 
-.PHONY: help demo check matrix apply kunit series send bench size loop-time
+.PHONY: help demo check matrix test-tooling apply kunit series send bench size loop-time
 help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU (ARCH=arm64: on arm64)"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
+	@echo "make test-tooling  the tooling's own tests: seconds, no root, no kernel build"
 	@echo "make matrix  KUnit, demo and kselftests on every arch/; KUnit via kunit.py on 11 architectures"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML; ARCH=arm64: in QEMU)"
@@ -34,6 +35,9 @@ check:
 
 matrix:
 	@$(TOOLS)/check matrix
+
+test-tooling:
+	@$(TOOLS)/test-tooling
 
 apply:
 	@bash -c '. $(TOOLS)/lib.sh && apply_feature'
