@@ -28,7 +28,7 @@ help:
 	@echo "make loop-time  edit kernel/adder.c -> KUnit and kselftest results"
 
 demo:
-	@ADDER_ARCH=$(or $(ARCH_GIVEN),x86_64) $(TOOLS)/demo/run
+	@$(TOOLS)/demo/run --arch $(or $(ARCH_GIVEN),x86_64)
 
 check:
 	@$(TOOLS)/check
@@ -40,7 +40,7 @@ test-tooling:
 	@$(TOOLS)/test-tooling
 
 apply:
-	@bash -c '. $(TOOLS)/lib.sh && apply_feature'
+	@bash -c 'set -euo pipefail; . $(TOOLS)/lib.sh; init_run; apply_feature'
 
 kunit:
 	@$(TOOLS)/kunit $(or $(ARCH_GIVEN),uml)

@@ -1,21 +1,21 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Shared by the project's scripts: where things live, stage lines, logs,
-# Debian packages. Sourced, not run.
-
-set -euo pipefail
-# Debian's own python3 first: the kernel's scripts (kunit.py, checkpatch's
-# spdxcheck.py) import modules that come as Debian packages.
-export PATH=/usr/bin:/bin:$PATH
+# Debian packages, the kernel builds and the VMs. Sourced, not run, and
+# sourcing it does nothing but define: a script calls init_run to set up
+# its environment and directories, and load_arch for an architecture.
+#
+# The user's settings, read here: KDIR (the kernel tree), ADDER_CACHE (the
+# cache directory) and JOBS (make's jobs). Everything else a script gets
+# as arguments.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS=$REPO/adder-tooling
 # Kernel trees, kbuild output and ccache: reused from run to run, and kept
 # outside the clone so a fresh clone still finds them.
-export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
-CACHE=${ADDER_CACHE:-$HOME/.cache/adder}
+CACHE=${ADDER_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/adder}
 # Logs, KTAP and other results of this run, inside the clone (gitignored).
-OUT=${ADDER_OUT:-$REPO/out}
+OUT=$REPO/out
 LOGS=$OUT/logs
 # The kernel tree the feature is applied to: the user's KDIR, or by default
 # Debian's linux-source-6.12 extracted into the cache.
@@ -25,13 +25,21 @@ KDIR=${KDIR:-$CACHE/linux-6.12}
 # the linker or one of kbuild's serial steps.
 JOBS=${JOBS:-$(($(nproc) + 1))}
 
-export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
-export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
-# Fixed build stamps: the same source gives the same objects, so ccache hits.
-export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
-export KBUILD_BUILD_USER=adder KBUILD_BUILD_HOST=adder
-
-mkdir -p "$CACHE/build" "$LOGS"
+# init_run: what a script that builds or runs anything sets up first.
+init_run() {
+	# Debian's own python3 first: the kernel's scripts (kunit.py,
+	# checkpatch's spdxcheck.py) import modules that come as Debian
+	# packages.
+	export PATH=/usr/bin:/bin:$PATH
+	export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+	export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+	# Fixed build stamps: the same source gives the same objects, so
+	# ccache hits.
+	export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
+	export KBUILD_BUILD_USER=adder KBUILD_BUILD_HOST=adder
+	mkdir -p "$CACHE/build" "$LOGS"
+}
 
 stage() { printf '==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
@@ -42,6 +50,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 logged() {
 	local log=$LOGS/$1.log status=0
 	shift
+	mkdir -p "$LOGS"
 	note "log: $log"
 	"$@" >"$log" 2>&1 || status=$?
 	if [ "$status" -ne 0 ]; then
@@ -75,41 +84,39 @@ need_packages() {
 KERNEL_BUILD_PACKAGES=(build-essential bc bison flex libelf-dev libssl-dev
 	cpio xz-utils ccache python3 git rsync kmod python3-ply python3-git)
 
-# kmake_compilers: the compiler variables of every kmake, one per line.
-# kunit.py gets the same ones for the VM build directory: kbuild rebuilds
-# every object whose command line changed.
-kmake_compilers() {
-	printf '%s\n' "CC=ccache ${CROSS_COMPILE}gcc" "HOSTCC=ccache gcc"
-}
-
-# kmake BUILD_DIR ARGS...: make in the kernel tree, out of tree, with ccache.
+# kmake BUILD_DIR ARGS...: make in the kernel tree, out of tree, with ccache,
+# for the architecture load_arch loaded.
 kmake() {
-	local build=$1 compilers
+	local build=$1
 	shift
-	mapfile -t compilers < <(kmake_compilers)
-	make -C "$KDIR" O="$build" -j"$JOBS" "${compilers[@]}" \
-		${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} "$@"
+	make -C "$KDIR" O="$build" -j"$JOBS" "CC=ccache ${CROSS_COMPILE}gcc" \
+		"HOSTCC=ccache gcc" ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} "$@"
 }
 
-# ARCH picks arch/$ARCH/: the VM kernel's fragment and how QEMU boots it.
-ARCH_NAME=${ADDER_ARCH:-x86_64}
-ARCH_DIR=$REPO/arch/$ARCH_NAME
-[ -d "$ARCH_DIR" ] || die "no $ARCH_DIR: unsupported architecture $ARCH_NAME"
-# A cross-built architecture's qemu.env names its compiler and packages.
-CROSS_COMPILE='' CROSS_PACKAGES='' DEB_ARCH='' SELFTEST_PACKAGES=''
-SELFTEST_MAKE_VARS=''
-BUSYBOX_FROM=host
-# shellcheck source=../arch/x86_64/qemu.env
-. "$ARCH_DIR/qemu.env"
-# shellcheck disable=SC2206 # lists of package names
-VM_PACKAGES=("${KERNEL_BUILD_PACKAGES[@]}" $QEMU_PACKAGE $CROSS_PACKAGES)
-# The compiler of the VM's userspace programs (linked static).
-# shellcheck disable=SC2034 # used by the scripts that source this file
-TARGET_CC=${CROSS_COMPILE}gcc
-case $BUSYBOX_FROM in
-host) VM_PACKAGES+=(busybox-static) ;;
-source) VM_PACKAGES+=(dpkg-dev) ;;
-esac
+# load_arch ARCH: the architecture of arch/ARCH/, which the VM scripts
+# build and boot: its fragment (vm.config) and how QEMU boots it
+# (qemu.env: its variables are set here, and those below).
+load_arch() {
+	ARCH_NAME=$1
+	ARCH_DIR=$REPO/arch/$ARCH_NAME
+	[ -f "$ARCH_DIR/qemu.env" ] ||
+		die "no $ARCH_DIR/qemu.env: unsupported architecture '$ARCH_NAME'"
+	# A cross-built architecture's qemu.env names its compiler and packages.
+	CROSS_COMPILE='' CROSS_PACKAGES='' DEB_ARCH='' SELFTEST_PACKAGES=''
+	SELFTEST_MAKE_VARS=''
+	BUSYBOX_FROM=host
+	# shellcheck source=../arch/x86_64/qemu.env
+	. "$ARCH_DIR/qemu.env"
+	# shellcheck disable=SC2206 # lists of package names
+	VM_PACKAGES=("${KERNEL_BUILD_PACKAGES[@]}" $QEMU_PACKAGE $CROSS_PACKAGES)
+	# The compiler of the VM's userspace programs (linked static).
+	# shellcheck disable=SC2034 # used by the scripts that source this file
+	TARGET_CC=${CROSS_COMPILE}gcc
+	case $BUSYBOX_FROM in
+	host) VM_PACKAGES+=(busybox-static) ;;
+	source) VM_PACKAGES+=(dpkg-dev) ;;
+	esac
+}
 
 # vm_busybox: the path of a static busybox for the VM's architecture,
 # from where its qemu.env's BUSYBOX_FROM says: "host" (Debian's
@@ -229,7 +236,7 @@ vm_accel() {
 # no-adder) share it: switching CONFIG_ADDER_SYSCALL rebuilds only what
 # depends on it, where a directory of its own would compile every file
 # again.
-vm_build_dir() { echo "$CACHE/build/vm-$ARCH_NAME"; }
+vm_build_dir() { echo "$CACHE/build/vm-${ARCH_NAME:?load_arch first}"; }
 # vm_variant_dir VARIANT: where vm-kernel keeps that variant's kernel:
 # image, vmlinux, kernel.release.
 vm_variant_dir() { echo "$(vm_build_dir)/variant-$1"; }
@@ -238,6 +245,13 @@ vm_variant_dir() { echo "$(vm_build_dir)/variant-$1"; }
 # architecture adds to every kunitconfig (its serial console).
 kunit_qemu_config() {
 	grep -Eo '^CONFIG_[A-Z0-9_]+=[ymn]' \
+		"$KDIR/tools/testing/kunit/qemu_configs/$KUNIT_ARCH.py"
+}
+
+# kunit_kernel_path: the image kunit.py's QEMU config for this
+# architecture boots, in a build directory (arm64: Image.gz, not Image).
+kunit_kernel_path() {
+	sed -n "s/^[[:space:]]*kernel_path='\([^']*\)'.*/\1/p" \
 		"$KDIR/tools/testing/kunit/qemu_configs/$KUNIT_ARCH.py"
 }
 
@@ -265,16 +279,48 @@ config_check() {
 	return "$bad"
 }
 
-# apply_feature: put adder() onto $KDIR (a new branch there).
+# apply_feature [--check]: put adder() onto $KDIR (a new branch there);
+# with --check, change nothing and fail unless it is there already.
+# shellcheck disable=SC2119,SC2120 # --check is optional
 apply_feature() {
 	if [ -n "$KDIR_GIVEN" ]; then
 		stage "applying adder() to $KDIR"
-		"$TOOLS/apply" --kdir "$KDIR"
+		"$TOOLS/adder.py" apply --kdir "$KDIR" "$@"
 	else
 		need_packages linux-source-6.12
 		stage "applying adder() to Debian's linux-source-6.12"
-		"$TOOLS/apply" --cache "$CACHE"
+		"$TOOLS/adder.py" apply --debian linux-source-6.12 --cache "$CACHE" "$@"
 	fi
+}
+
+# checkpatch [-f] FILE...: the kernel's scripts/checkpatch.pl --strict on
+# each FILE, a patch (or with -f a file of $KDIR), which must come out
+# with 0 errors, 0 warnings and 0 checks; what it says otherwise is shown.
+checkpatch() {
+	local opts=() file out status=0
+	[ "${1:-}" != -f ] || { opts=(-f); shift; }
+	[ "$#" -gt 0 ] || { note "checkpatch: nothing to check"; return 1; }
+	for file; do
+		out=$(cd "$KDIR" && ./scripts/checkpatch.pl --strict "${opts[@]}" \
+			"$file" 2>&1) || status=1
+		if grep -qx 'total: 0 errors, 0 warnings, 0 checks, [0-9]* lines checked' \
+			<<<"$out"; then
+			note "clean: $(basename "$file")"
+		else
+			note "NOT clean: $file"
+			printf '%s\n' "$out" | sed 's/^/    | /'
+			status=1
+		fi
+	done
+	return "$status"
+}
+
+# get_maintainer OPTION... FILE...: the kernel's scripts/get_maintainer.pl
+# in $KDIR, from MAINTAINERS alone (the git history would name the base
+# commit's author as a reviewer), one address a line, each once.
+get_maintainer() {
+	(cd "$KDIR" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
+		--no-git-fallback "$@") | awk '!seen[$0]++'
 }
 
 # The series checks visit older commits in $KDIR itself: a second checkout
