@@ -172,16 +172,18 @@ busybox_multiarch() {
 # this release with Debian's own configuration of busybox-static, as its
 # debian/rules does, and put the binary into DIR/bin.
 busybox_from_source() {
-	local dir=$1 work=$CACHE/busybox-src suite apt dsc
+	local dir=$1 work=$CACHE/busybox-src suite mirror apt dsc
 	# shellcheck source=/dev/null # the running system's
 	suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 	[ -n "$suite" ] || die "no VERSION_CODENAME in /etc/os-release: which Debian release is this?"
-	stage "cross-building busybox $DEB_ARCH from Debian's busybox source ($suite)"
+	mirror=$(debian_mirror "$suite")
+	stage "cross-building busybox $DEB_ARCH from Debian's busybox source ($suite, $mirror)"
 	{ rm -rf "$work" && mkdir -p "$work/apt/lists/partial" "$work/apt/cache"; } ||
 		die "cannot write $work"
-	# A sources list of its own: the machine's apt configuration is left
-	# as it is, and needs no deb-src line.
-	echo "deb-src http://deb.debian.org/debian $suite main" >"$work/apt/sources.list" ||
+	# A sources list of its own, from the mirror the machine's apt uses:
+	# the machine's apt configuration is left as it is, and needs no
+	# deb-src line.
+	echo "deb-src $mirror $suite main" >"$work/apt/sources.list" ||
 		die "cannot write $work/apt/sources.list"
 	apt=(apt-get -o "Dir::Etc::SourceList=$work/apt/sources.list"
 		-o Dir::Etc::SourceParts=/dev/null
@@ -210,6 +212,22 @@ busybox_from_source() {
 		rm -rf "$dir" && mv "$dir.tmp" "$dir" && rm -rf "$work"; } ||
 		die "cannot move busybox into $dir"
 	note "built $(basename "$dsc" .dsc) for $DEB_ARCH"
+}
+
+# debian_mirror SUITE: the archive the machine's own apt sources take
+# SUITE's main component from.
+debian_mirror() {
+	local targets mirror
+	# Read whole, then searched: awk leaving early would stop apt-get with
+	# SIGPIPE, a failure under pipefail.
+	# shellcheck disable=SC2016 # apt-get's own $(FIELD) syntax
+	targets=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)') ||
+		die "apt-get indextargets failed"
+	mirror=$(awk -v suite="$1" '$2 == suite && $3 == "main" { print $1; exit }' \
+		<<<"$targets")
+	[ -n "$mirror" ] ||
+		die "the machine's apt sources have no '$1 main'; add it, then apt-get update"
+	echo "$mirror"
 }
 
 # cross_compiler ARCH: for kbuild's or kunit.py's ARCH, three words from
