@@ -6,12 +6,14 @@
 A linux-source-X package is a tarball in /usr/src. It is extracted once
 into a git repository with a single commit, "Debian linux-source-X
 VERSION", the base that the series goes onto; a tree that already holds
-that commit is taken as it is. Extracting is mostly disk and one core:
+that commit is taken as it is, and one that holds another is extracted
+again. Extracting is mostly disk and one core:
 make check starts it early, in the background, and a lock beside DEST
 makes a second caller wait for the first.
 """
 
 import fcntl
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -46,8 +48,13 @@ def debian_tree(package: str, dest: Path, tarballs: Path = Path("/usr/src"),
                         "--all").strip()
             if first == subject:
                 return dest
-            raise SystemExit(f"{dest} holds '{first}', not '{subject}'; "
-                             f"remove it to extract the new version")
+            # Another version of the package, or a tree an older tool
+            # made: it is a cache, so it is made again.
+            print(f"{dest} holds '{first}', not '{subject}': extracting "
+                  f"it again", flush=True)
+            stale = Path(tempfile.mkdtemp(dir=dest.parent, prefix="stale-"))
+            dest.rename(stale / dest.name)
+            shutil.rmtree(stale)
         extract(tarball, package, dest, subject)
     return dest
 
