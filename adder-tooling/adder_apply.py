@@ -468,10 +468,12 @@ def rev(kdir: Path, name: str) -> Optional[str]:
 
 
 def same_series(kdir: Path, base: str, tip: str, new_tip: str) -> bool:
-    """True when two commit chains on base have the same trees and messages."""
+    """True when two commit chains on base have the same trees, authors and
+    messages. The author counts: checkpatch wants each patch signed off by
+    its author, and a branch made by someone else has another one."""
     def chain(t: str) -> list[str]:
         revs = git(kdir, "rev-list", "--reverse", f"{base}..{t}").split()
-        return [git(kdir, "log", "-1", "--format=%T%n%B", r) for r in revs]
+        return [git(kdir, "log", "-1", "--format=%T%n%an <%ae>%n%B", r) for r in revs]
     return chain(tip) == chain(new_tip)
 
 

@@ -260,6 +260,21 @@ class ApplyTest(unittest.TestCase):
         self.assertIn("nothing changed", adder_apply.apply(REPO, kdir, check=True))
         self.assertEqual(before, state(kdir))
 
+    def test_another_author_applies_again(self) -> None:
+        """The same series by another author is not up to date: its patches
+        would carry a Signed-off-by that is not their author's."""
+        kdir, _ = self.apply("6.12")
+        # The committer, who signs off, stays: only the author changes.
+        other = {"GIT_AUTHOR_NAME": "Other", "GIT_AUTHOR_EMAIL": "other@example.org"}
+        saved = {name: os.environ[name] for name in other}
+        os.environ.update(other)
+        try:
+            self.assertIn("now has 5 commits", adder_apply.apply(REPO, kdir))
+        finally:
+            os.environ.update(saved)
+        self.assertEqual("Other <other@example.org>\n",
+                         adder_apply.git(kdir, "log", "-1", "--format=%an <%ae>", "adder"))
+
     def test_check_changes_nothing(self) -> None:
         """--check on a tree without the series refuses, and writes nothing."""
         kdir = make_tree("6.12", self.tmp)
