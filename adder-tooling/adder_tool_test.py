@@ -69,7 +69,11 @@ def make_tree(version: str, where: Path) -> Path:
     """A git tree whose one commit holds the fixture files of a version."""
     if version not in TREES:
         base = SCRATCH / "base" / version
-        shutil.copytree(DATA / "trees" / version, base, symlinks=True)
+        # mainline/ holds only the files mainline changed: it lies on 6.12/.
+        if version == "mainline":
+            shutil.copytree(DATA / "trees" / "6.12", base, symlinks=True)
+        shutil.copytree(DATA / "trees" / version, base, symlinks=True,
+                        dirs_exist_ok=True)
         git(base, "init", "-q", "-b", "master")
         git(base, "add", "-A")
         git(base, "commit", "-q", "-m", f"linux {version}")
