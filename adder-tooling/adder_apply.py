@@ -277,7 +277,8 @@ config ADDER_SYSCALL
 	default y
 	help
 	  Enable the adder() system call, which returns the exact sum of
-	  its two int arguments. A 32-bit caller whose sum does not fit
+	  its two int arguments. A sum that would read as an error code
+	  fails with ERANGE, and a 32-bit caller whose sum does not fit
 	  in an int gets EOVERFLOW instead of a truncated result.
 
 	  If unsure say Y here.
@@ -321,7 +322,7 @@ class Series:
         if not tree.exists("include/kunit/visibility.h"):
             raise Misfit("include/kunit/visibility.h", "expected for "
                          "EXPORT_SYMBOL_IF_KUNIT() (6.2 and later, 6.1.y)")
-        self.add_file("include/linux/adder.h", "include/linux/adder.h")
+        self.add_file("kernel/adder.h", "kernel/adder.h")
         self.add_file("kernel/adder.c", "kernel/adder.c")
         insert_before(tree, "init/Kconfig", "config RSEQ\n", KCONFIG_ADDER)
         insert_after_line(tree, "kernel/Makefile",
@@ -333,17 +334,22 @@ class Series:
         insert_before(tree, "include/linux/syscalls.h",
                       "\n/*\n * Architecture-specific system calls\n */\n",
                       "asmlinkage long sys_adder(int x, int y);\n")
+
+    def tables(self, newest: str) -> None:
+        """Every table that gives the call a number, in one patch, as
+        mainline's own wiring patches do: the generic list, the table most
+        architectures generate theirs from (6.11 and later), and each
+        architecture's own."""
+        tree = self.tree
         wire_header(tree, GENERIC_UNISTD, GENERIC_UNISTD, "__NR_syscalls",
                     newest)
         if tree.exists("scripts/syscall.tbl"):  # 6.11 and later
             wire_table(tree, "scripts/syscall.tbl", newest)
-
-    def tables(self, newest: str) -> None:
-        tables = self.tree.glob("arch/*.tbl")
+        tables = tree.glob("arch/*.tbl")
         if not tables:
             raise Misfit("arch/", "expected syscall tables named *.tbl")
         for path in tables:
-            wire_table(self.tree, path, newest)
+            wire_table(tree, path, newest)
         if self.tree.exists(ARM64_COMPAT) and \
                 "__SYSCALL(" in self.tree.read(ARM64_COMPAT):
             wire_header(self.tree, ARM64_COMPAT,
@@ -455,7 +461,10 @@ def write_commits(kdir: Path, base: str, commits: list[Commit],
                 git(kdir, "update-index", "--add", "--cacheinfo",
                     f"{modes[path]},{blob},{path}", env=env)
             tree_id = git(kdir, "write-tree", env=env).strip()
-            body = f"{message.rstrip()}\n\nSigned-off-by: {signoff}\n"
+            # git's own trailer rules: a message that ends in trailers
+            # (a Cc:, say) takes the sign-off in the same block.
+            body = git(kdir, "interpret-trailers", "--trailer",
+                       f"Signed-off-by: {signoff}", stdin=message.rstrip() + "\n")
             parent = git(kdir, "commit-tree", tree_id, "-p", parent,
                          stdin=body).strip()
     return parent

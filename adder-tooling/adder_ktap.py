@@ -28,7 +28,7 @@ TOP_PLAN = re.compile(r"^1\.\.(\d+)$")
 TOP_RESULT = re.compile(rf"^(not ok|ok) \d+ selftests: {COLLECTION}: (\S+)(.*)$")
 TOP_START = re.compile(rf"^# selftests: {COLLECTION}: (\S+)$")
 PLAN = re.compile(r"^# 1\.\.(\d+)(?: # SKIP ?(.*))?$")
-RESULT = re.compile(r"^# (not ok|ok) \d+ (?:\w+\.)?(\w+)(.*)$")
+RESULT = re.compile(r"^# (not ok|ok) \d+ (\S+)(.*)$")
 PLAN_MISMATCH = re.compile(r"Planned tests != run tests")
 # What an adder selftest says when the call returned -ENOSYS.
 ENOSYS_REASON = "ENOSYS"

@@ -83,11 +83,21 @@ def subject(msg: Message) -> str:
     return " ".join(str(msg["Subject"]).split())
 
 
+def cc_trailers(msg: Message) -> list[str]:
+    """The addresses of a patch's own "Cc:" trailers, in its body, which
+    git send-email adds to the recipients."""
+    payload = msg.get_payload(decode=True)
+    body = payload.decode(errors="replace") if isinstance(payload, bytes) else ""
+    message = body.split("\n---\n", 1)[0]
+    return [line[4:].strip() for line in message.splitlines()
+            if line.startswith("Cc: ")]
+
+
 def check_thread(received: Sequence[Message], sent: Sequence[Message],
                  must_reach: str) -> list[str]:
     """Problems with what a server received of a series, cover letter first:
     every message there, each patch in reply to the cover letter, each one
-    delivered to must_reach."""
+    delivered to must_reach and to the addresses of its Cc trailers."""
     got = {subject(m): m for m in received}
     wanted = [subject(m) for m in sent]
     if set(got) != set(wanted):
@@ -98,9 +108,11 @@ def check_thread(received: Sequence[Message], sent: Sequence[Message],
         msg = got[title]
         if msg["In-Reply-To"] != cover_id or cover_id not in (msg["References"] or ""):
             problems.append(f"not in reply to the cover letter: {title}")
-    for title in wanted:
-        if must_reach not in (got[title]["X-RcptTo"] or ""):
-            problems.append(f"not delivered to {must_reach}: {title}")
+    for msg in sent:
+        title = subject(msg)
+        for address in [must_reach, *cc_trailers(msg)]:
+            if address not in (got[title]["X-RcptTo"] or ""):
+                problems.append(f"not delivered to {address}: {title}")
     return problems
 
 

@@ -420,8 +420,9 @@ class KtapTest(unittest.TestCase):
     def test_skip_where_skip_due(self) -> None:
         """"NAME=skip" in the expected tests: that test must skip."""
         with tempfile.NamedTemporaryFile("w", dir=SCRATCH) as expected:
-            expected.write("adder_test: raw_boundaries libc_syscall overflow_rule "
-                           "threads seccomp_errno trace_events=skip\n")
+            expected.write("adder_test: global.raw_boundaries global.libc_syscall "
+                           "global.overflow_rule global.threads global.seccomp_errno "
+                           "global.trace_events=skip\n")
             expected.flush()
             skipped = edited("kselftest-arm.log", "# ok 6 global.trace_events",
                              "# ok 6 global.trace_events # SKIP no tracefs")
@@ -823,6 +824,18 @@ class SeriesTest(unittest.TestCase):
         elsewhere = self.message("[PATCH 1/1] y", "<1@x>", "<0@x>", to="lkml")
         self.assertIn("not delivered", adder_series.check_thread([cover, elsewhere], sent,
                                                                  "linux-api")[0])
+        # A Cc trailer in the patch's message is a recipient too.
+        wiring = self.message("[PATCH 1/1] y", "<1@x>", "<0@x>")
+        wiring.set_content("arch: wire it up\n\nCc: linux-arch@vger.kernel.org\n"
+                           "Signed-off-by: A <a@x>\n---\n Cc: not a trailer\n")
+        self.assertEqual(["linux-arch@vger.kernel.org"], adder_series.cc_trailers(wiring))
+        self.assertIn("not delivered to linux-arch@vger.kernel.org",
+                      adder_series.check_thread([cover, patch], [cover, wiring],
+                                                "linux-api")[0])
+        arch = self.message("[PATCH 1/1] y", "<1@x>", "<0@x>",
+                            to="linux-api@vger.kernel.org, linux-arch@vger.kernel.org")
+        self.assertEqual([], adder_series.check_thread([cover, arch], [cover, wiring],
+                                                       "linux-api"))
         mbox = self.tmp / "patches.mbox"
         adder_series.save_thread([patch, cover], sent[1:], mbox)
         box = mailbox.mbox(str(mbox))

@@ -230,12 +230,13 @@ debian_mirror() {
 	echo "$mirror"
 }
 
-# cross_compiler ARCH: for kbuild's or kunit.py's ARCH, three words from
+# cross_compiler ARCH: for kbuild's or kunit.py's ARCH, four words from
 # adder-tooling/cross-compilers: the CROSS_COMPILE prefix ("-" for this
 # machine's gcc), the compiler's Debian package, the package of the QEMU
-# kunit.py boots it with. Nothing where Debian has no compiler for ARCH.
+# kunit.py boots it with, the C library's. Nothing where Debian has no
+# compiler for ARCH.
 cross_compiler() {
-	awk -v arch="$1" '$1 == arch { print $2, $3, $4 }' "$TOOLS/cross-compilers"
+	awk -v arch="$1" '$1 == arch { print $2, $3, $4, $5 }' "$TOOLS/cross-compilers"
 }
 
 # vm_accel: QEMU's accelerator here. KVM only for a guest of the host's own

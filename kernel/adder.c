@@ -1,61 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * adder() - the exact sum of two ints
+ * adder() - the exact sum of two ints, or an error that is an error
  *
- * The arithmetic is in adder_sum64() and adder_sum32(), plain functions
- * that KUnit tests directly; the system call only picks the one that fits
- * its caller's long. Documentation/userspace-api/adder.rst describes the
- * ABI.
+ * The rule is in adder_sum(), which KUnit tests directly; the system call
+ * only says how wide its caller's long is.
+ * Documentation/userspace-api/adder.rst describes the ABI.
  */
 
-#include <linux/adder.h>
 #include <linux/compat.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/export.h>
-#include <linux/overflow.h>
+#include <linux/limits.h>
+#include <linux/ptrace.h>
 #include <linux/syscalls.h>
 #include <kunit/visibility.h>
 
-/**
- * adder_sum64() - add two ints for a caller whose long is 64 bits
- * @x: first addend
- * @y: second addend
- *
- * The sum of any two ints fits in an s64, so it is computed there and
- * cannot overflow.
- *
- * Return: @x + @y.
- */
-s64 adder_sum64(int x, int y)
-{
-	return (s64)x + y;
-}
-EXPORT_SYMBOL_IF_KUNIT(adder_sum64);
+#include "adder.h"
 
 /**
- * adder_sum32() - add two ints for a caller whose long is 32 bits
+ * adder_sum() - what adder() answers a caller
  * @x: first addend
  * @y: second addend
+ * @long_bits: the width of the caller's long, 32 or 64
  *
- * Such a long holds an int and nothing wider: a sum outside the range
- * of int is refused rather than truncated.
+ * The sum of two ints always fits in 64 bits, so it is computed there,
+ * exactly. A caller whose long is 32 bits cannot hold every such sum: it
+ * gets an error rather than a truncated one.
  *
- * Return: @x + @y, or -EOVERFLOW if the sum does not fit in an int.
+ * No sum is returned in [-MAX_ERRNO, -1]. Every reader of a system call's
+ * return value (libc's syscall(), audit, ptrace) takes that range for
+ * -errno; the kernel's own exit path turns the restart codes in it into
+ * -EINTR or a restart when a signal is pending; and the architectures that
+ * report errors out of band (powerpc, mips, sparc, alpha) turn all of it
+ * into an errno and an error flag. There the sum fails with -ERANGE, so
+ * that every value a caller can get means one thing only.
+ *
+ * Return: @x + @y; -EOVERFLOW if @long_bits is 32 and the sum does not fit
+ * in an int; -ERANGE if the sum is in [-MAX_ERRNO, -1].
  */
-int adder_sum32(int x, int y)
+VISIBLE_IF_KUNIT s64 adder_sum(int x, int y, unsigned int long_bits)
 {
-	int sum;
+	s64 sum = (s64)x + y;
 
-	if (check_add_overflow(x, y, &sum))
+	if (long_bits == 32 && (sum < INT_MIN || sum > INT_MAX))
 		return -EOVERFLOW;
+	if (sum >= -MAX_ERRNO && sum < 0)
+		return -ERANGE;
 	return sum;
 }
-EXPORT_SYMBOL_IF_KUNIT(adder_sum32);
+EXPORT_SYMBOL_IF_KUNIT(adder_sum);
 
 SYSCALL_DEFINE2(adder, int, x, int, y)
 {
-	/* A compat task, i386 and x32 alike, has a 32-bit long. */
-	if (BITS_PER_LONG == 32 || in_compat_syscall())
-		return adder_sum32(x, y);
-	return adder_sum64(x, y);
+	s64 ret;
+
+	/*
+	 * A compat task, i386 and x32 alike, has a 32-bit long. The entry
+	 * point decides: int $0x80 from a 64-bit process is compat too.
+	 */
+	ret = adder_sum(x, y, in_compat_syscall() ? 32 : BITS_PER_LONG);
+	/*
+	 * A negative sum is a success. Where errors are reported out of
+	 * band, some exit paths flag every negative return as one (alpha,
+	 * nios2) unless told otherwise.
+	 */
+	if (ret < -MAX_ERRNO)
+		force_successful_syscall_return();
+	return ret;
 }

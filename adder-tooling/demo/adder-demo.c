@@ -3,9 +3,9 @@
  * Call adder() on a few pairs from userspace and check every answer.
  *
  * __NR_adder comes from the patched kernel's installed headers, so the
- * number is the one the kernel was built with. The pairs stay clear of sums
- * in [-4095, -1], which libc's syscall() would report as errors. A 32-bit
- * caller gets EOVERFLOW for a sum its long cannot hold (see
+ * number is the one the kernel was built with. A sum in [-4095, -1] is
+ * refused with ERANGE, as it would read as an error code; a 32-bit caller
+ * gets EOVERFLOW for a sum its long cannot hold (see
  * Documentation/userspace-api/adder.rst).
  */
 #include <errno.h>
@@ -22,6 +22,7 @@ static const int pairs[][2] = {
 	{ INT_MIN, INT_MIN },
 	{ -7, 7 },
 	{ 100000, -1 },
+	{ -5, 2 },
 };
 
 int main(void)
@@ -35,18 +36,21 @@ int main(void)
 	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
 		int x = pairs[i][0], y = pairs[i][1];
 		long long sum = (long long)x + y;
-		int want_errno = sum < LONG_MIN || sum > LONG_MAX ? EOVERFLOW : 0;
+		int want_errno = sum >= -4095 && sum <= -1 ? ERANGE :
+				 sum < LONG_MIN || sum > LONG_MAX ? EOVERFLOW : 0;
 		long got;
 
 		errno = 0;
 		got = syscall(__NR_adder, x, y);
 		if (got == -1 && errno) {
 			printf("adder(%d, %d) failed: %s%s\n", x, y, strerror(errno),
-			       errno == want_errno ? ", as it must for a 32-bit caller" : "");
+			       errno != want_errno ? ", WRONG" :
+			       errno == ERANGE ? ", as it must: the sum would read as an error" :
+			       ", as it must for a 32-bit caller");
 			wrong += errno != want_errno;
 		} else if (want_errno || got != sum) {
 			printf("adder(%d, %d) = %ld, WRONG: expected %s\n", x, y, got,
-			       want_errno ? "EOVERFLOW" : "the sum");
+			       want_errno ? strerror(want_errno) : "the sum");
 			wrong++;
 		} else {
 			printf("adder(%d, %d) = %ld\n", x, y, got);

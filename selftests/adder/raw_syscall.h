@@ -1,15 +1,40 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * raw_syscall2() - a two-argument system call by the instruction itself
+ * raw_syscall2() - a two-argument system call, as the kernel answered it
  *
- * libc's syscall(2) reads some results as errors and takes its arguments
- * as longs; this passes whole registers and returns what the kernel left
- * in the return register, so that garbage in the upper halves of 64-bit
- * registers reaches the kernel and nothing is reinterpreted on the way
- * back.
+ * Where this file knows the architecture's system call instruction, it
+ * issues it: whole registers go in, so garbage in the upper halves of
+ * 64-bit registers reaches the kernel, and the return register comes back
+ * as it is, with nothing reinterpreted on the way.
+ *
+ * Elsewhere it falls back to libc's syscall(2) and turns its -1 and errno
+ * back into the -errno the kernel returned. That loses nothing for
+ * adder(), which never returns a success in [-4095, -1], and it holds on
+ * architectures that report errors out of band (powerpc, mips, sparc,
+ * alpha), where only libc reads the error flag.
+ *
+ * RAW_SYSCALL_WIDE_ARGS is 1 where the arguments travel in 64-bit
+ * registers whole, upper halves included.
  */
 #ifndef ADDER_RAW_SYSCALL_H
 #define ADDER_RAW_SYSCALL_H
+
+#include <errno.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+#if defined(__x86_64__) || defined(__aarch64__) || \
+	(defined(__riscv) && __riscv_xlen == 64)
+#define RAW_SYSCALL_INSTRUCTION 1
+#define RAW_SYSCALL_WIDE_ARGS 1
+#elif defined(__i386__) || defined(__arm__) || defined(__riscv)
+#define RAW_SYSCALL_INSTRUCTION 1
+#define RAW_SYSCALL_WIDE_ARGS 0
+#else
+#define RAW_SYSCALL_INSTRUCTION 0
+/* syscall(2) passes longs: whole registers where a long is 64 bits. */
+#define RAW_SYSCALL_WIDE_ARGS (__SIZEOF_LONG__ == 8)
+#endif
 
 static inline long long raw_syscall2(unsigned long nr, unsigned long long x,
 				     unsigned long long y)
@@ -52,7 +77,15 @@ static inline long long raw_syscall2(unsigned long nr, unsigned long long x,
 	asm volatile ("ecall" : "+r" (a0) : "r" (a1), "r" (a7) : "memory");
 	return (long)a0;
 #else
-#error "raw_syscall2() needs this architecture's system call instruction"
+	long ret;
+	int saved = errno;
+
+	errno = 0;
+	ret = syscall(nr, (long)x, (long)y);
+	if (ret == -1 && errno)
+		ret = -errno;
+	errno = saved;
+	return ret;
 #endif
 }
 
