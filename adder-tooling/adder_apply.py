@@ -237,8 +237,8 @@ def new_call_abi(lines: list[str]) -> str:
     A table that serves several ABIs mostly says "common", the column that
     covers them all, and a new call is common unless it has a reason not to
     be; a table of one ABI (x86's i386, mips' o32, n32 and n64) names that
-    one. The newest row is no model: mainline's powerpc table ends with a
-    "nospu" row.
+    one. The newest row is no model: the powerpc table of 7.2 (and of
+    mainline) ends with a "nospu" row.
     """
     abis = Counter(line.split()[1] for line in lines if is_row(line))
     return abis.most_common(1)[0][0]

@@ -5,7 +5,7 @@
     python3 adder-tooling/adder_tool_test.py    (or: make test-tooling)
 
 The apply tool runs on small git trees of the real files it edits
-(test_data/trees/: 6.1, 6.12 and mainline). The judges read what real
+(test_data/trees/: 6.1, 6.12 and 7.2). The judges read what real
 runs recorded (test_data/logs/, test_data/tables/), and each way such a
 run can be wrong, made from a recorded one by the smallest edit: each
 test names the edit. test_data/*/README.md says where every file came
@@ -69,11 +69,7 @@ def make_tree(version: str, where: Path) -> Path:
     """A git tree whose one commit holds the fixture files of a version."""
     if version not in TREES:
         base = SCRATCH / "base" / version
-        # mainline/ holds only the files mainline changed: it lies on 6.12/.
-        if version == "mainline":
-            shutil.copytree(DATA / "trees" / "6.12", base, symlinks=True)
-        shutil.copytree(DATA / "trees" / version, base, symlinks=True,
-                        dirs_exist_ok=True)
+        shutil.copytree(DATA / "trees" / version, base, symlinks=True)
         git(base, "init", "-q", "-b", "master")
         git(base, "add", "-A")
         git(base, "commit", "-q", "-m", f"linux {version}")
@@ -150,8 +146,26 @@ ROWS_6_1 = {
     "arch/x86/entry/syscalls/syscall_64.tbl": ("451", "common"),
     "arch/xtensa/kernel/syscalls/syscall.tbl": ("451", "common"),
 }
-# Mainline's newest call is 471 (powerpc: "nospu"); adder() is 472, common.
-ROWS_MAINLINE = {path: (str(int(nr) + 9), abi) for path, (nr, abi) in ROWS_6_12.items()}
+# 7.2's newest call is rseq_slice_yield, 471 (alpha 581), as mainline's.
+ROWS_7_2 = {
+    "scripts/syscall.tbl": ("472", "common"),
+    "arch/alpha/kernel/syscalls/syscall.tbl": ("582", "common"),
+    "arch/arm/tools/syscall.tbl": ("472", "common"),
+    "arch/arm64/tools/syscall_32.tbl": ("472", "common"),
+    "arch/m68k/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/microblaze/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/mips/kernel/syscalls/syscall_n32.tbl": ("472", "n32"),
+    "arch/mips/kernel/syscalls/syscall_n64.tbl": ("472", "n64"),
+    "arch/mips/kernel/syscalls/syscall_o32.tbl": ("472", "o32"),
+    "arch/parisc/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/powerpc/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/s390/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/sh/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/sparc/kernel/syscalls/syscall.tbl": ("472", "common"),
+    "arch/x86/entry/syscalls/syscall_32.tbl": ("472", "i386"),
+    "arch/x86/entry/syscalls/syscall_64.tbl": ("472", "common"),
+    "arch/xtensa/kernel/syscalls/syscall.tbl": ("472", "common"),
+}
 
 
 class ApplyTest(unittest.TestCase):
@@ -218,17 +232,31 @@ class ApplyTest(unittest.TestCase):
         self.assertRegex(show(kdir, "arch/arm64/include/asm/unistd.h"),
                          r"(?m)^#define __NR_compat_syscalls\s+452$")
 
-    def test_mainline(self) -> None:
-        """Its powerpc table ends with a nospu row; adder() is common."""
-        kdir, said = applied("mainline")
+    def test_7_2(self) -> None:
+        """The series' base: adder() is 472, as on mainline."""
+        kdir, said = applied("7.2")
         self.assertIn("adder is syscall 472", said)
-        self.check_rows(kdir, ROWS_MAINLINE)
+        self.check_rows(kdir, ROWS_7_2)
         self.check_generic(kdir, 472)
+        # powerpc's newest row is "nospu"; a new call is common there.
+        self.assertEqual(["472\tcommon\tadder\t\t\t\tsys_adder"],
+                         added_lines(kdir, "arch/powerpc/kernel/syscalls/syscall.tbl"))
+        # s390 has had no compat column since 6.19: four columns, as its rows.
+        self.assertEqual(["472\tcommon\tadder\t\t\t\tsys_adder"],
+                         added_lines(kdir, "arch/s390/kernel/syscalls/syscall.tbl"))
+        # 6.13 and later take the namespace as a string literal.
         self.assertIn('MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");',
                       show(kdir, "kernel/adder_kunit.c"))
+        # The wiring patch, the second, numbers the call everywhere.
+        wired = git(kdir, "show", "--format=", "--name-only", "adder~3").split()
+        self.assertIn(adder_apply.GENERIC_UNISTD, wired)
+        self.assertIn("scripts/syscall.tbl", wired)
+        first = git(kdir, "show", "--format=", "--name-only", "adder~4").split()
+        self.assertIn("kernel/adder.h", first)
+        self.assertNotIn(adder_apply.GENERIC_UNISTD, first)
 
     def test_maintainers_in_order(self) -> None:
-        for version in ("6.1", "6.12", "mainline"):
+        for version in ("6.1", "6.12", "7.2"):
             with self.subTest(version=version):
                 kdir, _ = applied(version)
                 lines = show(kdir, "MAINTAINERS").splitlines()
@@ -249,7 +277,7 @@ class ApplyTest(unittest.TestCase):
     def test_toctree(self) -> None:
         """adder comes last in the toctree of system calls (6.6 and earlier
         have a single toctree)."""
-        for version, before in (("6.12", "   mseal"), ("mainline", "   mseal"),
+        for version, before in (("6.12", "   mseal"), ("7.2", "   rseq"),
                                 ("6.1", "   futex2")):
             with self.subTest(version=version):
                 kdir, _ = applied(version)
