@@ -16,6 +16,13 @@ every edit is checked against the tree before anything changes, so a tree
 that does not fit is refused untouched, with the file and the text that did
 not fit named. Applying twice changes nothing.
 
+What the tool made: every commit apply puts on the branch is recorded
+as refs/adder/made/<hash> in the tree when it is made. A commit without that record is someone else's:
+the user's, or one an older adder.py made before it kept records. apply
+moves the branch only when every commit on it since its base is
+recorded; otherwise it stops, names those commits and changes nothing,
+so that no commit of the user's ends up on no branch.
+
 The edits to existing files are the one list in build_series().
 """
 
@@ -29,6 +36,8 @@ from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
 BASE_REF = "refs/adder/base"
+# One ref a commit the tool made, named by the commit's hash.
+MADE_REFS = "refs/adder/made/"
 GENERIC_UNISTD = "include/uapi/asm-generic/unistd.h"
 # Up to 6.10 arm64 listed its compat system calls here; later it includes
 # a header generated from arch/arm64/tools/syscall_32.tbl.
@@ -450,8 +459,10 @@ def identity(kdir: Path) -> str:
 
 
 def write_commits(kdir: Path, base: str, commits: list[Commit],
-                  modes: dict[str, str], signoff: str) -> str:
-    parent = base
+                  modes: dict[str, str], signoff: str) -> list[str]:
+    """Write the commits, each on the one before and the first on base, and
+    return their hashes; no ref points to them yet."""
+    parent, written = base, []
     with tempfile.TemporaryDirectory() as tmp:
         env = {"GIT_INDEX_FILE": os.path.join(tmp, "index")}
         git(kdir, "read-tree", base, env=env)
@@ -467,7 +478,31 @@ def write_commits(kdir: Path, base: str, commits: list[Commit],
                        f"Signed-off-by: {signoff}", stdin=message.rstrip() + "\n")
             parent = git(kdir, "commit-tree", tree_id, "-p", parent,
                          stdin=body).strip()
-    return parent
+            written.append(parent)
+    return written
+
+
+def record_made(kdir: Path, commits: list[str]) -> None:
+    """Record commits as the tool's own (see the module's docstring)."""
+    git(kdir, "update-ref", "--stdin",
+        stdin="".join(f"update {MADE_REFS}{c} {c}\n" for c in commits))
+
+
+def not_made(kdir: Path, *revs: str) -> list[str]:
+    """The commits git rev-list lists for revs that the tool did not make,
+    newest first. The record is looked up commit by commit, not through
+    ancestry: a base of the user's under the tool's commits is still the
+    user's."""
+    made = set(git(kdir, "for-each-ref", "--format=%(objectname)",
+                   MADE_REFS).split())
+    return [c for c in git(kdir, "rev-list", *revs).split() if c not in made]
+
+
+def one_per_line(kdir: Path, commits: list[str], most: int = 10) -> str:
+    """Commits as 'hash subject' lines, indented; the first few of many."""
+    shown = git(kdir, "show", "-s", "--format=  %h %s", *commits[:most])
+    more = len(commits) - most
+    return shown + (f"  ... and {more} more\n" if more > 0 else "")
 
 
 def rev(kdir: Path, name: str) -> Optional[str]:
@@ -501,6 +536,10 @@ def apply(repo: Path, kdir: Path, branch: str = "adder",
         raise SystemExit(f"apply: {kdir} has uncommitted changes; commit or "
                          f"stash them first. Nothing was changed.\n  {shown}")
     old_tip = rev(kdir, f"refs/heads/{branch}")
+    if old_tip and not base_rev and rev(kdir, BASE_REF) is None:
+        raise SystemExit(f"apply: {kdir}: branch {branch} exists, and apply "
+                         f"did not make it (there is no {BASE_REF}). Nothing "
+                         f"was changed.\n{keep_branch(kdir, branch, None)}")
     # Applying again keeps the base the branch was built on; --base moves it.
     base = rev(kdir, base_rev or (BASE_REF if old_tip else "HEAD"))
     if base is None:
@@ -513,7 +552,8 @@ def apply(repo: Path, kdir: Path, branch: str = "adder",
     except Misfit as err:
         raise SystemExit(f"apply: this tree does not fit, nothing was "
                          f"changed:\n  {err}") from None
-    new_tip = write_commits(kdir, base, commits, tree.modes, signoff)
+    written = write_commits(kdir, base, commits, tree.modes, signoff)
+    new_tip = written[-1]
     up_to_date = old_tip is not None and same_series(kdir, base, old_tip,
                                                      new_tip)
     if check and not (up_to_date and rev(kdir, "HEAD") == old_tip):
@@ -524,7 +564,30 @@ def apply(repo: Path, kdir: Path, branch: str = "adder",
             git(kdir, "checkout", "-q", branch)
         return (f"{kdir}: branch {branch} is up to date (adder is syscall "
                 f"{nr}); nothing changed")
+    theirs = not_made(kdir, old_tip, "--not", base) if old_tip else []
+    if theirs:
+        raise SystemExit(
+            f"apply: {kdir}: branch {branch} holds commits that adder.py did "
+            f"not make, and applying would take them off it. Nothing was "
+            f"changed.\n{one_per_line(kdir, theirs)}"
+            f"{keep_branch(kdir, branch, base)}")
+    record_made(kdir, written)
     git(kdir, "update-ref", BASE_REF, base)
     git(kdir, "checkout", "-q", "-B", branch, new_tip)
     return (f"{kdir}: branch {branch} now has {len(commits)} commits on "
             f"{base[:12]}; adder is syscall {nr}")
+
+
+def keep_branch(kdir: Path, branch: str, base: Optional[str]) -> str:
+    """What to do with a branch of the user's where apply would go: the
+    series goes on HEAD when the branch is new, so HEAD must leave it."""
+    on = base[:12] if base else "BASE"
+    return (f"To keep the branch and apply beside it, rename it, go back to "
+            f"{'its base' if base else 'the commit to build on'}, and apply "
+            f"again:\n"
+            f"  git -C {kdir} branch -m {branch} my-{branch}\n"
+            f"  git -C {kdir} checkout -q --detach {on}\n"
+            f"or apply onto another branch: adder.py apply --branch NAME "
+            f"--base {on}\n"
+            f"(adder.py records the commits it makes under {MADE_REFS}; an "
+            f"older adder.py did not.)")

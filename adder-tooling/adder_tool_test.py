@@ -349,6 +349,65 @@ class ApplyTest(unittest.TestCase):
         self.refused(kdir, "uncommitted changes")
         self.assertIn("a local change", (kdir / "kernel/Makefile").read_text())
 
+    def test_users_commit_kept(self) -> None:
+        """A commit of the user's on the branch: applying again would leave
+        it on no branch, so apply stops and names it."""
+        kdir, _ = self.apply("6.12")
+        with (kdir / "kernel/adder.c").open("a") as f:
+            f.write("/* mine */\n")
+        git(kdir, "commit", "-qam", "adder: a change of mine")
+        mine = git(kdir, "rev-parse", "--short", "HEAD").strip()
+        before = state(kdir)
+        with self.assertRaises(SystemExit) as refusal:
+            adder_apply.apply(REPO, kdir)
+        self.assertEqual(before, state(kdir))
+        said = str(refusal.exception)
+        self.assertIn("holds commits that adder.py did not make", said)
+        self.assertIn(f"  {mine} adder: a change of mine\n", said)
+        self.refused_check(kdir)
+        # What the message says to do, and apply makes a new branch.
+        steps = re.findall(rf"(?m)^  git -C {re.escape(str(kdir))} (.*)$", said)
+        self.assertEqual(2, len(steps), said)
+        for step in steps:
+            git(kdir, *step.split())
+        self.assertIn("now has 5 commits", adder_apply.apply(REPO, kdir))
+        self.assertEqual("adder: a change of mine\n",
+                         git(kdir, "log", "-1", "--format=%s", "my-adder"))
+
+    def test_older_series_applies_again(self) -> None:
+        """A branch the tool made from an older series is replaced."""
+        older = self.tmp / "older"
+        for part in ("kernel", "lib-kunit", "selftests", "Documentation",
+                     "MAINTAINERS-snippet", "adder-tooling/series"):
+            (older / part).parent.mkdir(parents=True, exist_ok=True)
+            if (REPO / part).is_dir():
+                shutil.copytree(REPO / part, older / part, symlinks=True)
+            else:
+                shutil.copy(REPO / part, older / part)
+        with (older / "kernel/adder.c").open("a") as f:
+            f.write("/* an older adder() */\n")
+        kdir = make_tree("6.12", self.tmp)
+        adder_apply.apply(older, kdir)
+        self.assertIn("now has 5 commits", adder_apply.apply(REPO, kdir))
+        self.assertNotIn("older", show(kdir, "kernel/adder.c"))
+        self.assertIn("nothing changed", adder_apply.apply(REPO, kdir))
+
+    def refused_check(self, kdir: Path) -> None:
+        before = state(kdir)
+        with self.assertRaises(SystemExit) as refusal:
+            adder_apply.apply(REPO, kdir, check=True)
+        self.assertIn("applying would change it", str(refusal.exception))
+        self.assertEqual(before, state(kdir))
+
+    def test_branch_not_made_by_apply(self) -> None:
+        kdir = make_tree("6.12", self.tmp)
+        git(kdir, "branch", "adder")
+        before = state(kdir)
+        with self.assertRaises(SystemExit) as refusal:
+            adder_apply.apply(REPO, kdir)
+        self.assertIn("apply did not make it", str(refusal.exception))
+        self.assertEqual(before, state(kdir))
+
 
 class DebianTreeTest(unittest.TestCase):
     """A Debian linux-source tarball becomes a git tree, once."""
