@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """The project's typed core, one subcommand per job; the shell scripts
-around it call make, QEMU and apt.
+around it install packages and run make and QEMU.
 
     adder.py apply [--kdir DIR | --debian PACKAGE] [--cache DIR]
                    [--branch NAME] [--base REV] [--check]
-    adder.py debian-tree PACKAGE DEST
+    adder.py sid-tree [--mirror URL] CACHE
+    adder.py debian-tree PACKAGE CACHE
     adder.py ktap CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
     adder.py kunit RESULT.json SUITE CASES
     adder.py kunit-count RESULT.json...
@@ -36,6 +37,7 @@ import adder_debian
 import adder_ktap
 import adder_kunit_json
 import adder_series
+import adder_sid
 import adder_tables
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,15 +46,23 @@ REPO = Path(__file__).resolve().parent.parent
 def apply(args: argparse.Namespace) -> None:
     if args.kdir:
         kdir = Path(args.kdir).resolve()
+    elif args.debian:
+        kdir = adder_debian.debian_tree(
+            args.debian, Path(args.cache) / adder_debian.tree_name(args.debian))
     else:
-        name = args.debian.replace("-source", "")
-        kdir = adder_debian.debian_tree(args.debian, Path(args.cache) / name)
+        kdir = adder_sid.sid_tree(Path(args.cache))
     said = adder_apply.apply(REPO, kdir, args.branch, args.base, args.check)
     print(f"apply: {said}")
 
 
+def sid_tree(args: argparse.Namespace) -> None:
+    print(adder_sid.sid_tree(Path(args.cache).resolve(), args.mirror))
+
+
 def debian_tree(args: argparse.Namespace) -> None:
-    adder_debian.debian_tree(args.package, Path(args.dest))
+    cache = Path(args.cache).resolve()
+    print(adder_debian.debian_tree(
+        args.package, cache / adder_debian.tree_name(args.package)))
 
 
 def ktap(args: argparse.Namespace) -> None:
@@ -197,20 +207,27 @@ def parser() -> argparse.ArgumentParser:
         return p
 
     p = command("apply", apply, "put adder() onto a kernel tree")
-    p.add_argument("--kdir", help="a kernel git tree (default: --debian's "
-                   "kernel, extracted into the cache directory)")
-    p.add_argument("--debian", default="linux-source-6.12",
-                   help="the Debian package of the default tree")
+    tree = p.add_mutually_exclusive_group()
+    tree.add_argument("--kdir", help="a kernel git tree (default: the newest "
+                      "linux-source-X.Y of Debian sid, as sid-tree keeps it)")
+    tree.add_argument("--debian", metavar="PACKAGE", help="the tree of an "
+                      "installed Debian package instead, e.g. linux-source-6.12")
     p.add_argument("--cache", default=os.environ.get("ADDER_CACHE") or
                    str(Path.home() / ".cache/adder"),
-                   help="where the Debian tree is kept")
+                   help="where the Debian trees are kept")
     p.add_argument("--branch", default="adder")
     p.add_argument("--base", help="the commit to build on (default: HEAD, "
                    "or the branch's old base when applying again)")
     p.add_argument("--check", action="store_true", help="change nothing; "
                    "fail unless the branch is already as this makes it")
-    command("debian-tree", debian_tree, "a Debian kernel source as a git tree",
-            "package", "dest")
+    p = command("sid-tree", sid_tree, "Debian sid's newest kernel source as "
+                "a git tree in CACHE; prints its path", "cache")
+    p.add_argument("--mirror", default="", help="the Debian archive to take "
+                   "sid from (default: the one the machine's apt sources name "
+                   "for its release)")
+    command("debian-tree", debian_tree, "an installed Debian kernel source "
+            "package as a git tree in CACHE; prints its path", "package",
+            "cache")
     p = command("ktap", ktap, "judge run_kselftest.sh's KTAP",
                 "log", "ktap_out", "expected")
     p.add_argument("mode", choices=("pass", "enosys", "skip"))

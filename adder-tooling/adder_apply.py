@@ -4,20 +4,22 @@
     adder.py apply [--kdir DIR | --debian PACKAGE] [--cache DIR]
                    [--branch NAME] [--base REV] [--check]
 
-Without --kdir, the kernel is a Debian package's (linux-source-6.12 by
-default), extracted once into the cache directory as a git tree with a
-single base commit (adder_debian.py). The branch (adder) goes on HEAD, or
-on the base it was built on before, which refs/adder/base records;
---check only says whether the branch is already checked out as this
-series makes it, and changes nothing.
+The kernel is the git tree DIR, or else a Debian kernel source package's,
+kept as a git tree in the cache directory (adder_debian.py): with
+--debian, an installed one such as linux-source-6.12; by default the
+newest linux-source-X.Y that Debian sid offers (adder_sid.py). The branch
+(adder) goes on HEAD, or on the base it was built on before, which
+refs/adder/base records; --check only says whether the branch is already
+checked out as this series makes it, and changes nothing.
 
 The commits are built in memory from the base commit and only then written:
 every edit is checked against the tree before anything changes, so a tree
 that does not fit is refused untouched, with the file and the text that did
 not fit named. Applying twice changes nothing.
 
-What the tool made: every commit apply puts on the branch is recorded
-as refs/adder/made/<hash> in the tree when it is made. A commit without that record is someone else's:
+What the tool made: every commit apply puts on the branch, and the base
+commit of each Debian tree, is recorded as refs/adder/made/<hash> in the
+tree when it is made. A commit without that record is someone else's:
 the user's, or one an older adder.py made before it kept records. apply
 moves the branch only when every commit on it since its base is
 recorded; otherwise it stops, names those commits and changes nothing,

@@ -5,7 +5,9 @@
     python3 adder-tooling/adder_tool_test.py    (or: make test-tooling)
 
 The apply tool runs on small git trees of the real files it edits
-(test_data/trees/: 6.1, 6.12 and 7.2). The judges read what real
+(test_data/trees/: 6.1, 6.12 and 7.2); Debian's trees are made from a
+tarball made in the test, and sid's apt is tried as far as it goes
+without the network. The judges read what real
 runs recorded (test_data/logs/, test_data/tables/), and each way such a
 run can be wrong, made from a recorded one by the smallest edit: each
 test names the edit. test_data/*/README.md says where every file came
@@ -23,7 +25,7 @@ import sys
 import tarfile
 import tempfile
 import unittest
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -36,6 +38,7 @@ import adder_debian
 import adder_ktap
 import adder_kunit_json
 import adder_series
+import adder_sid
 import adder_tables
 
 TOOLS = Path(__file__).resolve().parent
@@ -409,33 +412,240 @@ class ApplyTest(unittest.TestCase):
         self.assertEqual(before, state(kdir))
 
 
+def fake_tarball(where: Path, package: str = "linux-source-9.9") -> Path:
+    """A linux-source tarball in small: a Makefile, a file in a directory,
+    and a .gitignore that ends as Debian's do."""
+    files = {"Makefile": "VERSION = 9\n", "kernel/sys.c": "/* sys */\n",
+             ".gitignore": ".*\n!.gitignore\n*.o\n__pycache__/\n\n"
+                           + adder_debian.DEBIAN_GITIGNORE}
+    with tarfile.open(where / f"{package}.tar.xz", "w:xz") as tar:
+        for name, text in files.items():
+            member = tarfile.TarInfo(f"{package}/{name}")
+            member.size = len(text)
+            tar.addfile(member, io.BytesIO(text.encode()))
+    return where / f"{package}.tar.xz"
+
+
 class DebianTreeTest(unittest.TestCase):
-    """A Debian linux-source tarball becomes a git tree, once."""
+    """A Debian linux-source tarball becomes a git tree, once; a tree of
+    another version is replaced only when the tool made all of it."""
+
+    def setUp(self) -> None:
+        self.where = Path(tempfile.mkdtemp(dir=SCRATCH))
+        fake_tarball(self.where)
+        self.dest = self.where / "cache" / "linux-9.9"
+
+    def tearDown(self) -> None:
+        shutil.rmtree(self.where)
+
+    def tree(self, version: str) -> str:
+        """debian_tree() for the fake package's version; what it said."""
+        said = io.StringIO()
+        with redirect_stderr(said):
+            adder_debian.debian_tree("linux-source-9.9", self.dest, self.where,
+                                     version)
+        return said.getvalue()
+
+    def base(self, tree: Optional[Path] = None) -> str:
+        return git(tree or self.dest, "log", "-1", "--format=%s", "master").strip()
 
     def test_extract_once(self) -> None:
+        self.assertIn("extracting linux-source-9.9.tar.xz", self.tree("9.9-1"))
+        self.assertEqual("Debian linux-source-9.9 9.9-1", self.base())
+        self.assertEqual("VERSION = 9\n", (self.dest / "Makefile").read_text())
+        head = git(self.dest, "rev-parse", "HEAD")
+        self.assertEqual("", self.tree("9.9-1"))
+        self.assertEqual(head, git(self.dest, "rev-parse", "HEAD"))
+        with self.assertRaises(SystemExit) as missing:
+            adder_debian.debian_tree("linux-source-8.8", self.where / "x", self.where)
+        self.assertIn("apt-get install linux-source-8.8", str(missing.exception))
+
+    def test_git_add_works(self) -> None:
+        """Debian's rule is gone from .gitignore, and the commit says so."""
+        self.tree("9.9-1")
+        self.assertEqual(".*\n!.gitignore\n*.o\n__pycache__/\n",
+                         (self.dest / ".gitignore").read_text())
+        self.assertIn('"/*" and "!/debian/"',
+                      git(self.dest, "log", "-1", "--format=%b"))
+        (self.dest / "Makefile").write_text("VERSION = 9\n# mine\n")
+        (self.dest / "kernel/new.c").write_text("/* new */\n")
+        git(self.dest, "add", "Makefile", "kernel/new.c")
+        self.assertEqual(["M  Makefile", "A  kernel/new.c"],
+                         git(self.dest, "status", "--porcelain").splitlines())
+
+    def test_gitignore_without_debians_rule(self) -> None:
+        kernels = ".*\n*.o\n"
+        self.assertEqual(kernels, adder_debian.drop_debian_gitignore(kernels))
+        self.assertEqual(kernels, adder_debian.drop_debian_gitignore(
+            kernels + "\n" + adder_debian.DEBIAN_GITIGNORE))
+        self.assertEqual(kernels, adder_debian.drop_debian_gitignore(
+            kernels + adder_debian.DEBIAN_GITIGNORE))
+
+    def test_tools_own_tree_replaced(self) -> None:
+        """The base and a branch of apply's, recorded, and the files the
+        kernel's .gitignore ignores below the top: made again."""
+        self.tree("9.9-1")
+        made = self.commit("adder", "adder: the series")
+        adder_apply.record_made(self.dest, [made])
+        (self.dest / "kernel/__pycache__").mkdir()
+        (self.dest / "kernel/__pycache__/x.pyc").write_text("")
+        (self.dest / "kernel/sys.o").write_text("")
+        said = self.tree("9.9-2")
+        self.assertIn("holds Debian linux-source-9.9 9.9-1, not 9.9-2, and nothing "
+                      "but what adder.py made: replacing it", said)
+        self.assertEqual("Debian linux-source-9.9 9.9-2", self.base())
+        self.assertEqual(["cache", "linux-source-9.9.tar.xz"],
+                         sorted(p.name for p in self.where.iterdir()))
+        self.assertEqual(["linux-9.9", "linux-9.9.lock"],
+                         sorted(p.name for p in self.dest.parent.iterdir()))
+
+    def commit(self, branch: str, subject: str) -> str:
+        git(self.dest, "checkout", "-q", "-B", branch)
+        with (self.dest / "kernel/sys.c").open("a") as f:
+            f.write(f"/* {subject} */\n")
+        git(self.dest, "commit", "-qam", subject)
+        return git(self.dest, "rev-parse", "HEAD").strip()
+
+    def test_users_work_moved_aside(self) -> None:
+        """Each kind of work of the user's keeps the whole tree, moved
+        aside under the old version's name, and says where it went."""
+        def on_branch() -> None:
+            self.commit("mine", "my change")
+
+        def on_no_branch() -> None:
+            self.commit("master", "my change")
+            git(self.dest, "reset", "-q", "--hard", "HEAD~")
+
+        def stashed() -> None:
+            (self.dest / "Makefile").write_text("mine\n")
+            git(self.dest, "stash", "-q")
+
+        def tagged() -> None:
+            self.commit("mine", "my change")
+            git(self.dest, "tag", "v1")
+            git(self.dest, "checkout", "-q", "master")
+            git(self.dest, "branch", "-qD", "mine")
+
+        def edited() -> None:
+            (self.dest / "Makefile").write_text("mine\n")
+
+        def untracked() -> None:
+            (self.dest / "kernel/mine.c").write_text("mine\n")
+
+        def configured() -> None:
+            (self.dest / ".config").write_text("CONFIG_ADDER_SYSCALL=y\n")
+
+        aside = self.dest.with_name("linux-9.9-9.9-1")
+        said = {}
+        for work in (on_branch, on_no_branch, stashed, tagged, edited,
+                     untracked, configured):
+            with self.subTest(work=work.__name__):
+                shutil.rmtree(self.dest.parent, ignore_errors=True)
+                self.tree("9.9-1")
+                work()
+                before = [git(self.dest, "rev-parse", "HEAD"),
+                          git(self.dest, "for-each-ref"),
+                          git(self.dest, "status", "--porcelain", "--ignored")]
+                said[work.__name__] = self.tree("9.9-2")
+                self.assertIn(f"It is now {aside}, as it was",
+                              said[work.__name__])
+                self.assertEqual(before, [git(aside, "rev-parse", "HEAD"),
+                                          git(aside, "for-each-ref"),
+                                          git(aside, "status", "--porcelain",
+                                              "--ignored")])
+                self.assertEqual("Debian linux-source-9.9 9.9-2", self.base())
+                self.assertEqual("Debian linux-source-9.9 9.9-1", self.base(aside))
+        self.assertRegex(said["on_branch"], r"\n  commits:\n    [0-9a-f]+ my change\n")
+        self.assertRegex(said["on_no_branch"], r"\n    [0-9a-f]+ my change\n")
+        self.assertIn("not committed: kernel/mine.c", said["untracked"])
+        self.assertIn("ignores: .config", said["configured"])
+        self.assertIn(f"git -C {self.dest} fetch {aside} BRANCH:BRANCH",
+                      said["tagged"])
+        # Where that name is taken, a tree aside gets another.
+        taken = self.dest.with_name("linux-9.9-9.9-2")
+        taken.mkdir()
+        self.commit("mine", "my change")
+        self.assertIn(f"It is now {taken}-2,", self.tree("9.9-3"))
+        self.assertEqual("Debian linux-source-9.9 9.9-2", self.base(Path(f"{taken}-2")))
+
+    def test_not_a_git_tree_moved_aside(self) -> None:
+        self.dest.mkdir(parents=True)
+        (self.dest / "notes").write_text("mine\n")
+        self.assertIn("it is not a git tree", self.tree("9.9-1"))
+        self.assertEqual("mine\n", (self.dest.with_name("linux-9.9-old") / "notes")
+                         .read_text())
+        self.assertEqual("Debian linux-source-9.9 9.9-1", self.base())
+
+
+class SidTest(unittest.TestCase):
+    """What sid-tree does without the network: the mirror, the private apt
+    configuration, the choice of package, the tarball out of a .deb."""
+
+    def test_mirror(self) -> None:
+        # This machine's apt-get indextargets, as recorded.
+        targets = ("http://deb.debian.org/debian-security/ bookworm-security main\n"
+                   "http://deb.debian.org/debian/ bookworm main\n"
+                   "http://deb.debian.org/debian/ bookworm-updates main\n"
+                   "http://deb.debian.org/debian/ bookworm contrib\n")
+        self.assertEqual("http://deb.debian.org/debian/",
+                         adder_sid.release_mirror(targets, "bookworm"))
+        self.assertIsNone(adder_sid.release_mirror(targets, "trixie"))
+
+    def test_newest(self) -> None:
+        """By X.Y as numbers, linux-source-X.Y only."""
+        packages = "\n\n".join(
+            f"Package: {name}\nVersion: {version}\nSize: 1000000\n"
+            f"Description: the kernel\n long: Package: linux-source-99.0\n"
+            for name, version in (("linux-source", "7.10.1-1"),
+                                  ("linux-source-7.2", "7.2.13-1"),
+                                  ("linux-source-7.10", "7.10.1-1"),
+                                  ("linux-headers-8.0", "8.0-1"),
+                                  ("linux-source-6.12", "6.12.118-1")))
+        self.assertEqual(adder_sid.Source("linux-source-7.10", "7.10.1-1", 1000000),
+                         adder_sid.newest_source(packages))
+        self.assertIsNone(adder_sid.newest_source("Package: linux-source\n"
+                                                  "Version: 7.2.13-1\n"))
+
+    def test_apt_config(self) -> None:
+        """apt reads the configuration as meant: its own places, sid only,
+        no hooks of the system's. (apt-config reads, and fetches nothing.)"""
         with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
-            where = Path(tmp)
-            with tarfile.open(where / "linux-source-9.9.tar.xz", "w:xz") as tar:
-                member = tarfile.TarInfo("linux-source-9.9/Makefile")
-                member.size = 8
-                tar.addfile(member, io.BytesIO(b"VERSION\n"))
-            dest = where / "cache" / "linux-9.9"
-            with redirect_stdout(io.StringIO()):
-                adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-1")
-            self.assertEqual("Debian linux-source-9.9 9.9-1",
-                             git(dest, "log", "-1", "--format=%s").strip())
-            self.assertEqual("VERSION\n", (dest / "Makefile").read_text())
-            head = git(dest, "rev-parse", "HEAD")
-            adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-1")
-            self.assertEqual(head, git(dest, "rev-parse", "HEAD"))
-            (dest / "Makefile").write_text("stale\n")
-            with redirect_stdout(io.StringIO()):
-                adder_debian.debian_tree("linux-source-9.9", dest, where, "9.9-2")
-            self.assertEqual("Debian linux-source-9.9 9.9-2",
-                             git(dest, "log", "-1", "--format=%s").strip())
-            self.assertEqual("VERSION\n", (dest / "Makefile").read_text())
-            with self.assertRaises(SystemExit):
-                adder_debian.debian_tree("linux-source-8.8", where / "x", where)
+            root = Path(tmp)
+            (root / "apt.conf").write_text(adder_sid.apt_config(root))
+            self.assertEqual("deb [arch=amd64] http://deb.debian.org/debian/ sid main\n",
+                             adder_sid.sources_list("http://deb.debian.org/debian/",
+                                                    "amd64"))
+            dump = subprocess.run(["apt-config", "-c", str(root / "apt.conf"),
+                                   "dump"], capture_output=True, text=True,
+                                  check=True).stdout
+        for key, value in (("Dir::Etc::sourcelist", f"{root}/sources.list"),
+                           ("Dir::Etc::sourceparts", "/dev/null"),
+                           ("Dir::Etc::preferencesparts", "/dev/null"),
+                           ("Dir::State::lists", f"{root}/lists"),
+                           ("Dir::State::status", f"{root}/status"),
+                           ("Dir::Cache", f"{root}/cache")):
+            self.assertIn(f'\n{key} "{value}";\n', dump)
+        self.assertNotRegex(dump, r"APT::Update::[\w-]*Invoke[\w-]*:: ")
+
+    def test_tarball_of_deb(self) -> None:
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            work = Path(tmp)
+            package = work / "package"
+            (package / "DEBIAN").mkdir(parents=True)
+            (package / "DEBIAN/control").write_text(
+                "Package: linux-source-9.9\nVersion: 9.9-1\nArchitecture: all\n"
+                "Maintainer: Test <test@example.org>\nDescription: a test\n")
+            (package / "usr/src").mkdir(parents=True)
+            fake_tarball(package / "usr/src")
+            (package / "usr/share/doc").mkdir(parents=True)
+            subprocess.run(["dpkg-deb", "-Zgzip", "--root-owner-group", "-b",
+                            str(package), str(work / "linux-source-9.9_9.9-1_all.deb")],
+                           check=True, capture_output=True)
+            shutil.rmtree(package)
+            tarball = adder_sid.unpack_tarball(work, "linux-source-9.9")
+            self.assertEqual(["linux-source-9.9.tar.xz"], [p.name for p in work.iterdir()])
+            with tarfile.open(tarball) as tar:
+                self.assertIn("linux-source-9.9/Makefile", tar.getnames())
 
 
 def log(name: str) -> list[str]:
@@ -991,6 +1201,15 @@ class CommandTest(unittest.TestCase):
             said = self.run_tool("console", str(LOGS / "kselftest-arm.log"), bad.name)
             self.assertEqual(1, said.returncode)
             self.assertIn("> UBSAN: array-index-out-of-bounds in", said.stdout)
+
+    def test_debian_tree_missing(self) -> None:
+        """stdout is the tree's path or nothing; the reason goes to stderr."""
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as cache:
+            said = self.run_tool("debian-tree", "linux-source-0.0", cache)
+            self.assertEqual(1, said.returncode)
+            self.assertEqual("", said.stdout)
+            self.assertIn("apt-get install linux-source-0.0", said.stderr)
+            self.assertEqual([], os.listdir(cache))
 
     def test_usage(self) -> None:
         self.assertEqual(0, self.run_tool("--help").returncode)
