@@ -30,6 +30,15 @@ TOP_START = re.compile(rf"^# selftests: {COLLECTION}: (\S+)$")
 PLAN = re.compile(r"^# 1\.\.(\d+)(?: # SKIP ?(.*))?$")
 RESULT = re.compile(r"^# (not ok|ok) \d+ (\S+)(.*)$")
 PLAN_MISMATCH = re.compile(r"Planned tests != run tests")
+# The version lines KTAP allows; run_kselftest.sh prints "TAP version 13".
+VERSION = re.compile(r"^(?:KTAP version 1|TAP version 1[34])\s*$")
+# Terminal control sequences (ECMA-48): CSI "ESC [ ... final", OSC
+# "ESC ] ... BEL or ESC \\", and two-character ones such as "ESC c". A
+# firmware's console writes them (SeaBIOS resets and clears the screen
+# when the kernel's setup code sets the video mode), and the next text
+# on the serial line, whatever it is, shares their line.
+ESCAPES = re.compile(r"^(?:\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)"
+                     r"|[ -/]*[0-~]))+")
 # What an adder selftest says when the call returned -ENOSYS.
 ENOSYS_REASON = "ENOSYS"
 
@@ -57,13 +66,21 @@ class Ktap:
     problems: list[str] = field(default_factory=list)
 
 
+def without_escapes(line: str) -> str:
+    """The line as a terminal shows it from its start: control sequences
+    there left out."""
+    return ESCAPES.sub("", line)
+
+
 def extract(lines: list[str]) -> list[str]:
-    """The KTAP in a console log, without the kernel's own lines."""
-    start = next((i for i, line in enumerate(lines)
-                  if line == "TAP version 13"), None)
+    """The KTAP in a console log, from its version line on, without the
+    kernel's own lines, and without the terminal control sequences a line
+    starts with."""
+    shown = [without_escapes(line) for line in lines]
+    start = next((i for i, line in enumerate(shown) if VERSION.match(line)), None)
     if start is None:
         return []
-    return [line for line in lines[start:] if not line.startswith("[")]
+    return [line for line in shown[start:] if not line.startswith("[")]
 
 
 def parse(ktap: list[str]) -> Ktap:

@@ -9,9 +9,12 @@ output after `make ARCH=<arch> headers_install asm-generic archheaders`
 
   usr/include/asm/unistd*.h          what userspace gets: __NR_adder
   arch/*/include/generated/{,asm/}*  what the kernel dispatches on:
-                                     __SYSCALL(nr, entry), s390's
-                                     positional SYSCALL(e64,e32), the
-                                     kernel's own __NR_ lists
+                                     __SYSCALL(nr, entry), the kernel's
+                                     own __NR_ lists, and up to 6.18
+                                     s390's positional SYSCALL(e64,e32)
+                                     (since 6.19 s390 has no compat: its
+                                     table has one entry a call, and it
+                                     gets no unistd_32.h)
 
 A file is a table of the new calls when it lists the calls that every
 architecture numbers alike (the generic table's 424 and up). Their
@@ -62,6 +65,7 @@ def generic_numbers(kdir: Path) -> dict[str, int]:
 
 DEFINE = re.compile(r"^#define __NR_(\w+)\s+(?:(\d+)|\((\w+) \+ (\d+)\))\s*$")
 CALL = re.compile(r"^__SYSCALL\w*\((\d+),\s*(\w+)(?:,\s*(\w+))?\)")
+# s390's own generator, up to 6.18: a call's place in the file is its number.
 S390 = re.compile(r"^(?:NI_SYSCALL|SYSCALL\((\w+),(\w+)\))$")
 # Prefixes the kernel's own unistd lists put before a call's name.
 PREFIXES = ("compat32_", "compat_", "ia32_", "x32_")

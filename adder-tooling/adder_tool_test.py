@@ -792,6 +792,31 @@ class KtapTest(unittest.TestCase):
         lines = log("kselftest-arm.log")
         self.assertEqual([], adder_ktap.extract(lines[:lines.index("TAP version 13")]))
 
+    def test_escapes_before_version(self) -> None:
+        """i386: SeaBIOS's control sequences share the line of "TAP version 13"."""
+        lines = log("kselftest-i386-seabios.log")
+        self.assertEqual("TAP version 13", adder_ktap.extract(lines)[0])
+        self.assertEqual([], self.problems(lines, "kselftests-arm"))
+
+    def test_escapes_of_every_kind(self) -> None:
+        """CSI with parameters, OSC ended by BEL or ST, two-character ones,
+        one after another; and KTAP's own version line."""
+        for before, version in (("\x1b[2J\x1b[0;1H", "TAP version 13"),
+                                ("\x1b[?25h\x1b[1;32m", "TAP version 13"),
+                                ("\x1b]0;ttyS0\x07\x1b]2;x\x1b\\", "TAP version 13"),
+                                ("\x1b7\x1b(B\x1bc", "TAP version 13"),
+                                ("", "KTAP version 1")):
+            with self.subTest(before=before, version=version):
+                lines = edited("kselftest-arm.log", "\nTAP version 13\n",
+                               f"\n{before}{version}\n")
+                self.assertEqual(version, adder_ktap.extract(lines)[0])
+                self.assertEqual([], self.problems(lines, "kselftests-arm"))
+
+    def test_text_before_version(self) -> None:
+        """Text, not a control sequence, before it: no version line."""
+        lines = edited("kselftest-arm.log", "\nTAP version 13\n", "\n# TAP version 13\n")
+        self.assertEqual([], adder_ktap.extract(lines))
+
     def test_kernel_lines_left_out(self) -> None:
         ktap = adder_ktap.extract(log("kselftest-riscv64.log"))
         self.assertEqual("TAP version 13", ktap[0])
@@ -963,14 +988,16 @@ class ConsoleTest(unittest.TestCase):
 
 
 class TablesTest(unittest.TestCase):
-    """The table judge on the tables kbuild's own scripts generated from
-    the 6.12 tree with adder() applied (test_data/tables/), and on each way
-    one of them can be wrong."""
+    """The table judge on the tables kbuild generated with adder() applied,
+    6.12's (test_data/tables/6.12/) and 7.2's (7.2/), and on each way one
+    of them can be wrong."""
 
-    known = dict(adder_tables.generic_numbers(DATA / "trees/6.12"), adder=463)
+    known = {"6.12": dict(adder_tables.generic_numbers(DATA / "trees/6.12"), adder=463),
+             "7.2": adder_tables.generic_numbers(DATA / "tables/7.2/kdir")}
 
     def judge(self, build: str, path: str, change: Optional[tuple[str, str]] = None
               ) -> Optional[str]:
+        """The verdict on one file of a build ("6.12/x86"), after one edit."""
         text = (DATA / "tables" / build / path).read_text()
         if change:
             self.assertEqual(1, text.count(change[0]), change[0])
@@ -978,68 +1005,95 @@ class TablesTest(unittest.TestCase):
         with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
             copy = Path(tmp) / Path(path).name
             copy.write_text(text)
-            return adder_tables.judge(copy, self.known)
+            return adder_tables.judge(copy, self.known[build.split("/")[0]])
+
+    def recorded(self, version: str) -> dict[tuple[str, str], str]:
+        """(build, file) -> verdict, for every table of a version's builds."""
+        builds = sorted(p for p in (DATA / "tables" / version).iterdir()
+                        if p.is_dir() and p.name != "kdir")
+        return {(build.name, str(path.relative_to(build))): verdict
+                for build in builds
+                for path, verdict in adder_tables.judge_build(build, self.known[version])}
+
+    def assertAllOk(self, verdicts: dict[tuple[str, str], str], count: int,
+                    wanted: dict[tuple[str, str], str]) -> None:
+        self.assertEqual(count, len(verdicts), verdicts)
+        for where, verdict in verdicts.items():
+            self.assertTrue(verdict.startswith("ok: adder "), (where, verdict))
+        for where, said in wanted.items():
+            self.assertIn(said, verdicts[where])
 
     def test_recorded(self) -> None:
-        verdicts = [(build.name, str(path.relative_to(build)), verdict)
-                    for build in sorted((DATA / "tables").iterdir()) if build.is_dir()
-                    for path, verdict in adder_tables.judge_build(build, self.known)]
-        self.assertEqual(18, len(verdicts))
-        for verdict in verdicts:
-            self.assertTrue(verdict[2].startswith("ok: adder "), verdict)
-        wanted = {("x86", "usr/include/asm/unistd_x32.h"): "__X32_SYSCALL_BIT + 463",
-                  ("mips", "usr/include/asm/unistd_n32.h"): "__NR_Linux + 463",
-                  ("alpha", "usr/include/asm/unistd_32.h"): "adder 573",
-                  ("s390", "arch/s390/include/generated/asm/syscall_table.h"):
-                  "adder 463 -> sys_adder, sys_adder"}
-        found = {(build, path): verdict for build, path, verdict in verdicts}
-        for where, said in wanted.items():
-            self.assertIn(said, found[where])
+        self.assertAllOk(self.recorded("6.12"), 18, {
+            ("x86", "usr/include/asm/unistd_x32.h"): "__X32_SYSCALL_BIT + 463",
+            ("mips", "usr/include/asm/unistd_n32.h"): "__NR_Linux + 463",
+            ("alpha", "usr/include/asm/unistd_32.h"): "adder 573",
+            ("s390", "usr/include/asm/unistd_32.h"): "adder 463",
+            ("s390", "arch/s390/include/generated/asm/syscall_table.h"):
+            "adder 463 -> sys_adder, sys_adder"})
+
+    def test_recorded_7_2(self) -> None:
+        """s390 without compat (6.19 and later): its table in the generic
+        __SYSCALL form, one entry a call, and no unistd_32.h."""
+        verdicts = self.recorded("7.2")
+        self.assertAllOk(verdicts, 13, {
+            ("s390", "usr/include/asm/unistd_64.h"): "adder 472",
+            ("s390", "arch/s390/include/generated/asm/syscall_table.h"):
+            "adder 472 -> sys_adder (",
+            ("arm", "usr/include/asm/unistd-eabi.h"): "__NR_SYSCALL_BASE + 472",
+            ("arm64", "arch/arm64/include/generated/asm/unistd_compat_32.h"): "adder 472",
+            ("x86", "arch/x86/include/generated/asm/syscalls_32.h"): "adder 472"})
+        self.assertNotIn(("s390", "usr/include/asm/unistd_32.h"), verdicts)
 
     def test_no_table(self) -> None:
         with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
-            self.assertEqual([], adder_tables.judge_build(Path(tmp), self.known))
+            self.assertEqual([], adder_tables.judge_build(Path(tmp), self.known["6.12"]))
 
     def test_adder_missing(self) -> None:
-        said = self.judge("x86", "arch/x86/include/generated/asm/syscalls_64.h",
+        said = self.judge("6.12/x86", "arch/x86/include/generated/asm/syscalls_64.h",
                           ("__SYSCALL(463, sys_adder)\n", ""))
         self.assertEqual("FAIL: no adder (expected 463, from 39 newer calls)", said)
 
     def test_wrong_number(self) -> None:
-        said = self.judge("mips", "usr/include/asm/unistd_n32.h",
+        said = self.judge("6.12/mips", "usr/include/asm/unistd_n32.h",
                           ("(__NR_Linux + 463)", "(__NR_Linux + 464)"))
         self.assertEqual("FAIL: adder is __NR_Linux + 464, expected __NR_Linux + 463", said)
 
     def test_wrong_entry(self) -> None:
-        said = self.judge("s390", "arch/s390/include/generated/asm/syscall_table.h",
+        said = self.judge("6.12/s390", "arch/s390/include/generated/asm/syscall_table.h",
                           ("SYSCALL(sys_adder,sys_adder)", "SYSCALL(sys_adder,sys_ni_syscall)"))
         self.assertEqual("FAIL: adder 463 names sys_ni_syscall", said)
 
+    def test_wrong_entry_7_2(self) -> None:
+        said = self.judge("7.2/s390", "arch/s390/include/generated/asm/syscall_table.h",
+                          ("__SYSCALL(472, sys_adder)", "__SYSCALL(472, sys_ni_syscall)"))
+        self.assertTrue(str(said).startswith("FAIL: no adder"), said)
+
     def test_entry_of_another_call(self) -> None:
-        said = self.judge("alpha", "arch/alpha/include/generated/asm/syscall_table.h",
+        said = self.judge("6.12/alpha", "arch/alpha/include/generated/asm/syscall_table.h",
                           ("__SYSCALL(573, sys_adder)", "__SYSCALL(573, sys_ni_syscall)"))
         self.assertIsNotNone(said)
         self.assertTrue(str(said).startswith("FAIL: no adder"), said)
 
     def test_no_single_offset(self) -> None:
-        said = self.judge("x86", "usr/include/asm/unistd_64.h",
+        said = self.judge("6.12/x86", "usr/include/asm/unistd_64.h",
                           ("__NR_mseal 462", "__NR_mseal 562"))
         self.assertTrue(str(said).startswith("FAIL: no single offset"), said)
 
     def test_kernel_side_count(self) -> None:
         """A list with its __KERNEL__ part keeps __NR_syscalls: no call."""
-        said = self.judge("x86", "usr/include/asm/unistd_x32.h",
+        said = self.judge("6.12/x86", "usr/include/asm/unistd_x32.h",
                           ("\n\n#endif", "\n#define __NR_syscalls 548\n\n#endif"))
         self.assertEqual("ok", str(said)[:2])
 
     def test_not_a_table(self) -> None:
-        said = self.judge("x86", "usr/include/asm/unistd_x32.h",
+        said = self.judge("6.12/x86", "usr/include/asm/unistd_x32.h",
                           ("#define __NR_pidfd_send_signal (__X32_SYSCALL_BIT + 424)\n", ""))
         self.assertIsNotNone(said)
         with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
             other = Path(tmp) / "unistd_64_x32.h"
             other.write_text("#define __NR_x32_rt_sigaction 512\n")
-            self.assertIsNone(adder_tables.judge(other, self.known))
+            self.assertIsNone(adder_tables.judge(other, self.known["6.12"]))
 
 
 class SeriesTest(unittest.TestCase):
