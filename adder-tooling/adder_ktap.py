@@ -7,29 +7,34 @@ Extracts the KTAP from a console log into KTAP_OUT and compares it with
 EXPECTED (arch/<arch>/kselftests): each program of the adder collection,
 and the kselftest_harness tests it must run there, "NAME=skip" for one
 that must skip. 6.12's runner exits 0 even when a test fails; this is
-the exit status.
+the verdict on what ran.
 
-  pass    every program "ok", not skipped; inside it, exactly the
-          expected tests, each "ok" (or "ok # SKIP" where expected), as
+  pass    every program a plain "ok"; inside it, exactly the expected
+          tests, each a plain "ok" (or "ok # SKIP" where expected), as
           many as its plan promised
   enosys  a CONFIG_ADDER_SYSCALL=n kernel from the same tree: every
           program skipped because the call itself returned -ENOSYS
   skip    a kernel without adder(): every program skipped
 
-In every mode the collection's plan must match its results, each program
-reports once, and a program not in EXPECTED fails the run.
+kselftest writes a pass as "ok N NAME" and nothing more, and a skip as
+"ok N NAME # SKIP reason" (kselftest.h, kselftest/ktap_helpers.sh).
+Anything else after a "#" is no pass: XFAIL, XPASS, TODO, diagnostic
+data, a skip spelled another way ("# skip", "#SKIP"), which other KTAP
+readers would take for a pass or a skip.
+
+In every mode, the collection and each program must keep to what they
+said of themselves: one plan line, as many results as it promised, no
+"Bail out!", no name twice, no result outside a program, and the
+harness's and the runner's own counts ("# Totals: pass:N fail:N ...",
+"# PASSED: N / M tests passed.") equal to the results, with no failure
+or error among them. A program not in EXPECTED fails the run.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 COLLECTION = "adder"
-TOP_PLAN = re.compile(r"^1\.\.(\d+)$")
-TOP_RESULT = re.compile(rf"^(not ok|ok) \d+ selftests: {COLLECTION}: (\S+)(.*)$")
-TOP_START = re.compile(rf"^# selftests: {COLLECTION}: (\S+)$")
-PLAN = re.compile(r"^# 1\.\.(\d+)(?: # SKIP ?(.*))?$")
-RESULT = re.compile(r"^# (not ok|ok) \d+ (\S+)(.*)$")
-PLAN_MISMATCH = re.compile(r"Planned tests != run tests")
 # The version lines KTAP allows; run_kselftest.sh prints "TAP version 13".
 VERSION = re.compile(r"^(?:KTAP version 1|TAP version 1[34])\s*$")
 # Terminal control sequences (ECMA-48): CSI "ESC [ ... final", OSC
@@ -39,31 +44,126 @@ VERSION = re.compile(r"^(?:KTAP version 1|TAP version 1[34])\s*$")
 # on the serial line, whatever it is, shares their line.
 ESCAPES = re.compile(r"^(?:\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)"
                      r"|[ -/]*[0-~]))+")
+# The lines of one level of KTAP; a program's own KTAP is the runner's
+# diagnostic lines, "# " before each of its lines.
+PLAN = re.compile(r"^1\.\.(\d+)\s*(?:#(.*))?$")
+RESULT = re.compile(r"^(not ok|ok) (\d+)(?: ([^#]*))?(?:#(.*))?$")
+# kselftest's skip, the one directive that may stand where a pass is due.
+SKIP = re.compile(r"^ SKIP(?: |$)")
+# How kselftest.h counts a result, by its directive (its "error" result
+# is written "not ok N # error NAME"); "#  text", two spaces, is its
+# diagnostic data with no directive.
+DIRECTIVE = re.compile(r"^ (\w+)")
+KINDS = {"SKIP": "skip", "XFAIL": "xfail", "XPASS": "xpass", "error": "error"}
+TOTALS = re.compile(r"^# Totals: pass:(\d+) fail:(\d+) xfail:(\d+) xpass:(\d+) "
+                    r"skip:(\d+) error:(\d+)\s*$")
+HARNESS_SUMMARY = re.compile(r"^# (PASSED|FAILED): (\d+) / (\d+) tests passed\.")
+PLAN_MISMATCH = re.compile(r"^# Planned tests != run tests")
+# Any level's "Bail out!": the program or the runner gave up.
+BAIL_OUT = re.compile(r"^(?:#\s*)*Bail out!")
+PROGRAM_START = re.compile(rf"^# selftests: {COLLECTION}: (\S+)$")
+PROGRAM_NAME = re.compile(rf"^selftests: {COLLECTION}: (\S+)$")
 # What an adder selftest says when the call returned -ENOSYS.
 ENOSYS_REASON = "ENOSYS"
 
 
-@dataclass
-class Program:
-    """One program's part of the KTAP."""
+class Result(NamedTuple):
+    """One result line: "ok", "ok # SKIP" or the line's own other words,
+    and how kselftest counts it (pass, fail, xfail, xpass, skip, error)."""
     name: str
-    status: str = ""
-    directive: str = ""
+    outcome: str
+    kind: str
+
+
+def read_result(line: str) -> Optional[Result]:
+    m = RESULT.match(line)
+    if not m:
+        return None
+    status, name, directive = m[1], (m[3] or "").strip(), m[4]
+    if directive is None:
+        outcome = status
+    elif SKIP.match(directive):
+        outcome = f"{status} # SKIP"
+    else:
+        outcome = f"{status} #{directive.rstrip()}"
+    word = DIRECTIVE.match(directive or "")
+    kind = KINDS.get(word[1], "") if word else ""
+    return Result(name, outcome, kind or ("pass" if status == "ok" else "fail"))
+
+
+@dataclass
+class Level:
+    """One level of the KTAP: the collection's, or one program's."""
     plan: Optional[int] = None
+    results: list[Result] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def add_plan(self, count: int, line: str) -> None:
+        if self.plan is None:
+            self.plan = count
+        else:
+            self.problems.append(f"a second plan line: {line}")
+
+    def check_totals(self, line: str) -> None:
+        """The runner's or the harness's own count of what it reported."""
+        m = TOTALS.match(line)
+        if not m:
+            return
+        said = dict(zip(("pass", "fail", "xfail", "xpass", "skip", "error"),
+                        map(int, m.groups())))
+        found = Counter(r.kind for r in self.results)
+        if said["fail"] or said["error"] or any(said[k] != found[k] for k in said):
+            counted = " ".join(f"{k}:{found[k]}" for k in said)
+            self.problems.append(f"{line.lstrip('# ')} (its results: {counted})")
+
+    def check_summary(self, line: str) -> None:
+        """The harness's "PASSED: N / M tests passed." (a skip, an xfail
+        and an xpass count as passed there)."""
+        m = HARNESS_SUMMARY.match(line)
+        if not m:
+            return
+        passed = sum(r.kind not in ("fail", "error") for r in self.results)
+        if m[1] == "FAILED" or (int(m[2]), int(m[3])) != (passed, len(self.results)):
+            self.problems.append(f"{line.lstrip('# ')} (its results: {passed} / "
+                                 f"{len(self.results)})")
+
+
+@dataclass
+class Program(Level):
+    """One program's part of the KTAP, and its result in the collection."""
+    name: str = ""
+    outcome: str = ""
     skip_reason: Optional[str] = None
     tests: dict[str, str] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> bool:
-        return "# SKIP" in self.directive
+        return self.outcome == "ok # SKIP"
+
+    def read(self, line: str) -> None:
+        """A line of the program's own KTAP (its output, "# " removed)."""
+        m = PLAN.match(line)
+        if m:
+            self.add_plan(int(m[1]), line)
+            if m[2] is not None and SKIP.match(m[2]):
+                self.skip_reason = m[2][len(" SKIP"):].strip()
+            return
+        result = read_result(line)
+        if result:
+            if result.name in self.tests:
+                self.problems.append(f"{result.name} reported twice")
+            self.tests[result.name] = result.outcome
+            self.results.append(result)
+            return
+        if PLAN_MISMATCH.match(line):
+            self.problems.append(line.lstrip("# "))
+        self.check_totals(line)
+        self.check_summary(line)
 
 
 @dataclass
-class Ktap:
-    plan: Optional[int] = None
+class Ktap(Level):
     programs: dict[str, Program] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
 
 
 def without_escapes(line: str) -> str:
@@ -74,9 +174,9 @@ def without_escapes(line: str) -> str:
 
 def extract(lines: list[str]) -> list[str]:
     """The KTAP in a console log, from its version line on, without the
-    kernel's own lines, and without the terminal control sequences a line
-    starts with."""
-    shown = [without_escapes(line) for line in lines]
+    kernel's own lines, the terminal control sequences a line starts
+    with, and a CRLF's CR."""
+    shown = [without_escapes(line.rstrip("\r")) for line in lines]
     start = next((i for i, line in enumerate(shown) if VERSION.match(line)), None)
     if start is None:
         return []
@@ -86,40 +186,37 @@ def extract(lines: list[str]) -> list[str]:
 def parse(ktap: list[str]) -> Ktap:
     result = Ktap()
     current: Optional[Program] = None
-    for line in ktap:
-        m = TOP_PLAN.match(line)
-        if m and result.plan is None:
-            result.plan = int(m[1])
+    for line in ktap[1:]:
+        if BAIL_OUT.match(line):
+            where = f"{current.name}: " if current else ""
+            result.problems.append(f"{where}{line.lstrip('# ')}")
             continue
-        m = TOP_START.match(line)
+        m = PROGRAM_START.match(line)
         if m:
-            current = Program(m[1])
+            current = Program(name=m[1])
             continue
-        m = TOP_RESULT.match(line)
-        if m:
-            program = current if current and current.name == m[2] \
-                else Program(m[2])
-            program.status, program.directive = m[1], m[3].strip()
-            if program.name in result.programs:
-                result.problems.append(f"{program.name}: reported twice")
-            result.programs[program.name] = program
-            current = None
-            continue
-        if current is None:
+        if current and line.startswith("# "):
+            current.read(line[2:])
             continue
         m = PLAN.match(line)
-        if m and current.plan is None:
-            current.plan = int(m[1])
-            current.skip_reason = m[2]
-            continue
-        m = RESULT.match(line)
         if m:
-            if m[2] in current.tests:
-                current.problems.append(f"{m[2]} reported twice")
-            current.tests[m[2]] = m[1] + (" # SKIP" if "# SKIP" in m[3] else "")
+            result.add_plan(int(m[1]), line)
             continue
-        if PLAN_MISMATCH.search(line):
-            current.problems.append(line.lstrip("# "))
+        top = read_result(line)
+        if top:
+            named = PROGRAM_NAME.match(top.name)
+            name = named[1] if named else top.name
+            program = current if current and current.name == name else Program(name=name)
+            program.outcome = top.outcome
+            if name in result.programs:
+                result.problems.append(f"{name}: reported twice")
+            result.programs[name] = program
+            result.results.append(top)
+            current = None
+            continue
+        if line.startswith("# ") and read_result(line[2:]):
+            result.problems.append(f"a result outside any program: {line}")
+        result.check_totals(line)
     return result
 
 
@@ -143,8 +240,8 @@ def read_expected(path: str) -> Expected:
 
 def judge_pass(program: Program, tests: dict[str, str]) -> list[str]:
     problems = list(program.problems)
-    if program.status != "ok" or program.skipped:
-        problems.append(f"{program.status} {program.directive}".strip())
+    if program.outcome != "ok":
+        problems.append(program.outcome)
     if program.plan != len(tests):
         problems.append(f"its plan is {program.plan}, {len(tests)} tests expected")
     for test, want in tests.items():
@@ -159,8 +256,8 @@ def judge_pass(program: Program, tests: dict[str, str]) -> list[str]:
 
 def judge_skip(program: Program, reason: Optional[str]) -> list[str]:
     problems = list(program.problems)
-    if program.status != "ok" or not program.skipped:
-        problems.append(f"{program.status} {program.directive}, expected a SKIP".strip())
+    if not program.skipped:
+        problems.append(f"{program.outcome}, expected a SKIP")
     elif program.tests:
         problems.append(f"skipped after running {len(program.tests)} tests")
     elif reason and reason not in (program.skip_reason or ""):
@@ -174,9 +271,9 @@ def verdict(ktap: Ktap, expected: Expected, mode: str) -> list[str]:
     problems = list(ktap.problems)
     if ktap.plan is None:
         problems.append("no plan line: the collection did not start")
-    elif ktap.plan != len(ktap.programs):
+    elif ktap.plan != len(ktap.results):
         problems.append(f"the plan promised {ktap.plan} results, the KTAP has "
-                        f"{len(ktap.programs)} (a test hung, or the VM stopped?)")
+                        f"{len(ktap.results)} (a test hung, or the VM stopped?)")
     for name, tests in expected.items():
         program = ktap.programs.get(name)
         if program is None:
@@ -193,7 +290,6 @@ def verdict(ktap: Ktap, expected: Expected, mode: str) -> list[str]:
 
 
 def summary(program: Program) -> str:
-    passed = sum(status.startswith("ok") for status in program.tests.values())
+    passed = sum(outcome == "ok" for outcome in program.tests.values())
     reason = f": {program.skip_reason}" if program.skipped and program.skip_reason else ""
-    return (f"{program.status}{' # SKIP' if program.skipped else ''}{reason} "
-            f"({passed} of plan {program.plan} ok)")
+    return f"{program.outcome}{reason} ({passed} of plan {program.plan} ok)"

@@ -652,11 +652,14 @@ def log(name: str) -> list[str]:
     return (LOGS / name).read_text(errors="replace").splitlines()
 
 
-def edited(name: str, old: str, new: str) -> list[str]:
-    """A recorded log with one edit: old, which must be there once, as new."""
+def edited(name: str, old: str, new: str, *more: tuple[str, str]) -> list[str]:
+    """A recorded log with the smallest edit: old, and each further old
+    of more, which must be there once, as its new."""
     text = (LOGS / name).read_text(errors="replace")
-    assert text.count(old) == 1, f"{name}: {old!r} {text.count(old)} times"
-    return text.replace(old, new).splitlines()
+    for was, now in ((old, new), *more):
+        assert text.count(was) == 1, f"{name}: {was!r} {text.count(was)} times"
+        text = text.replace(was, now)
+    return text.splitlines()
 
 
 class KtapTest(unittest.TestCase):
@@ -686,8 +689,10 @@ class KtapTest(unittest.TestCase):
 
     def test_recorded_program_skipped(self) -> None:
         """riscv64: the rv32 program skipped where it was due to run."""
-        self.assertFails(log("kselftest-riscv64.log"), "adder_test_rv32.sh: ok # SKIP",
-                         "kselftests-riscv64")
+        lines = log("kselftest-riscv64.log")
+        self.assertFails(lines, "adder_test_rv32.sh: ok # SKIP", "kselftests-riscv64")
+        problems = self.problems(lines, "kselftests-riscv64")
+        self.assertFalse([p for p in problems if p.startswith("adder_test:")], problems)
 
     def test_recorded_enosys(self) -> None:
         lines = log("kselftest-no-adder-arm64.log")
@@ -714,6 +719,29 @@ class KtapTest(unittest.TestCase):
                                 "# ok 6 global.trace_events # SKIP no tracefs"),
                          "trace_events: ok # SKIP, expected ok")
 
+    def test_directive_where_pass_due(self) -> None:
+        """Only a plain "ok" is a pass: kselftest's XFAIL and XPASS (with
+        the harness's totals to match), TAP's TODO, and a skip spelled
+        otherwise than kselftest's "# SKIP" are not."""
+        for directive, totals in ((" # XFAIL known", "pass:5 fail:0 xfail:1 xpass:0 skip:0"),
+                                  (" # XPASS", "pass:5 fail:0 xfail:0 xpass:1 skip:0"),
+                                  (" # TODO not yet", ""),
+                                  (" # skip no tracefs", ""),
+                                  (" #SKIP no tracefs", ""),
+                                  (" # SKIPPED", ""),
+                                  (" #  diagnostic data", "")):
+            with self.subTest(directive=directive):
+                more = [("pass:6 fail:0 xfail:0 xpass:0 skip:0", totals)] if totals else []
+                lines = edited("kselftest-arm.log", "# ok 6 global.trace_events\n",
+                               f"# ok 6 global.trace_events{directive}\n", *more)
+                self.assertFails(lines, f"trace_events: ok{directive}, expected ok")
+
+    def test_program_directive_where_pass_due(self) -> None:
+        """The runner's XFAIL (a program that exited 2) is no pass."""
+        self.assertFails(edited("kselftest-arm.log", "ok 1 selftests: adder: adder_test\n",
+                                "ok 1 selftests: adder: adder_test # XFAIL\n"),
+                         "adder_test: ok # XFAIL")
+
     def test_skip_where_skip_due(self) -> None:
         """"NAME=skip" in the expected tests: that test must skip."""
         with tempfile.NamedTemporaryFile("w", dir=SCRATCH) as expected:
@@ -722,7 +750,9 @@ class KtapTest(unittest.TestCase):
                            "global.trace_events=skip\n")
             expected.flush()
             skipped = edited("kselftest-arm.log", "# ok 6 global.trace_events",
-                             "# ok 6 global.trace_events # SKIP no tracefs")
+                             "# ok 6 global.trace_events # SKIP no tracefs",
+                             ("pass:6 fail:0 xfail:0 xpass:0 skip:0",
+                              "pass:5 fail:0 xfail:0 xpass:0 skip:1"))
             self.assertEqual([], self.problems(skipped, expected.name))
             self.assertFails(log("kselftest-arm.log"), "trace_events: ok, expected ok # SKIP",
                              expected.name)
@@ -787,6 +817,64 @@ class KtapTest(unittest.TestCase):
 
     def test_unknown_program(self) -> None:
         self.assertFails(log("kselftest-arm64.log"), "adder_test_arm32.sh: not an expected program")
+
+    def test_second_plan(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "\n1..1\n", "\n1..1\n1..1\n"),
+                         "a second plan line: 1..1")
+        self.assertFails(edited("kselftest-arm.log", "# 1..6\n", "# 1..6\n# 1..6\n"),
+                         "adder_test: a second plan line: 1..6")
+
+    def test_harness_totals(self) -> None:
+        """The harness's own counts: a failure, or counts that are not
+        the results'."""
+        for totals in ("pass:5 fail:1 xfail:0 xpass:0 skip:0 error:0",
+                       "pass:6 fail:0 xfail:0 xpass:0 skip:0 error:1",
+                       "pass:7 fail:0 xfail:0 xpass:0 skip:0 error:0",
+                       "pass:5 fail:0 xfail:0 xpass:0 skip:1 error:0"):
+            with self.subTest(totals=totals):
+                self.assertFails(edited("kselftest-arm.log",
+                                        "pass:6 fail:0 xfail:0 xpass:0 skip:0 error:0",
+                                        totals),
+                                 f"adder_test: Totals: {totals} (its results: pass:6 ")
+        for said in ("FAILED: 5 / 6", "PASSED: 6 / 7", "PASSED: 5 / 6"):
+            with self.subTest(said=said):
+                self.assertFails(edited("kselftest-arm.log", "PASSED: 6 / 6", said),
+                                 f"adder_test: {said} tests passed. (its results: 6 / 6)")
+
+    def test_runner_totals(self) -> None:
+        """7.2's run_kselftest.sh ends with totals of its own."""
+        ending = "ok 1 selftests: adder: adder_test\n"
+        clean = edited("kselftest-arm.log", ending,
+                       ending + "# Totals: pass:1 fail:0 xfail:0 xpass:0 skip:0 error:0\n")
+        self.assertEqual([], self.problems(clean, "kselftests-arm"))
+        self.assertFails(edited("kselftest-arm.log", ending,
+                                ending + "# Totals: pass:0 fail:1 xfail:0 xpass:0 skip:0 "
+                                "error:0\n"),
+                         "Totals: pass:0 fail:1")
+
+    def test_bail_out(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "# ok 6 global.trace_events\n",
+                                "# ok 6 global.trace_events\n# # Bail out! no memory\n"),
+                         "adder_test: Bail out! no memory")
+        self.assertFails(edited("kselftest-arm.log", "ok 1 selftests: adder: adder_test\n",
+                                "ok 1 selftests: adder: adder_test\nBail out!  stopped\n"),
+                         "Bail out!  stopped")
+
+    def test_result_outside_program(self) -> None:
+        self.assertFails(edited("kselftest-arm.log", "ok 1 selftests: adder: adder_test\n",
+                                "ok 1 selftests: adder: adder_test\n"
+                                "# not ok 2 global.libc_syscall\n"),
+                         "a result outside any program: # not ok 2 global.libc_syscall")
+
+    def test_crlf(self) -> None:
+        crlf = (LOGS / "kselftest-arm.log").read_text().replace("\n", "\r\n")
+        self.assertEqual([], self.problems(crlf.split("\n"), "kselftests-arm"))
+
+    def test_printk_between_results(self) -> None:
+        lines = edited("kselftest-arm.log", "# ok 3 global.overflow_rule\n",
+                       "# ok 3 global.overflow_rule\n[    1.234567] random: crng init done\n"
+                       "\x1b[0m[    1.234600] clocksource: Switched to clocksource\n")
+        self.assertEqual([], self.problems(lines, "kselftests-arm"))
 
     def test_no_ktap(self) -> None:
         lines = log("kselftest-arm.log")
