@@ -96,13 +96,13 @@ def read_json(path: str) -> adder_kunit_json.Group:
 
 
 def kunit(args: argparse.Namespace) -> None:
-    suite = adder_kunit_json.find(read_json(args.result), args.suite)
-    if suite is None:
+    suites = adder_kunit_json.find_all(read_json(args.result), args.suite)
+    if not suites:
         sys.exit(f"kunit: suite '{args.suite}' did not run ({args.result})")
     cases = adder_kunit_json.read_cases(args.cases)
-    problems = adder_kunit_json.verdict(suite, cases)
+    problems = adder_kunit_json.verdict(suites, cases)
     print(f"    suite {args.suite}: {len(cases)} cases expected; "
-          f"{adder_kunit_json.ran(suite)}")
+          f"{adder_kunit_json.ran(suites[0])}")
     for problem in problems:
         print(f"    FAIL: {problem}")
     if problems:

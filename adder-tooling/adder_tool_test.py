@@ -14,6 +14,7 @@ test names the edit. test_data/*/README.md says where every file came
 from.
 """
 
+import copy
 import io
 import json
 import mailbox
@@ -931,24 +932,33 @@ class KunitTest(unittest.TestCase):
         result: dict[str, Any] = json.loads((LOGS / name).read_text())
         return result
 
-    def suite(self, result: Optional[dict[str, Any]] = None) -> dict[str, Any]:
-        suite = adder_kunit_json.find(result or self.result(), "adder")
-        assert suite is not None
+    def suite(self, result: dict[str, Any]) -> dict[str, Any]:
+        suite: dict[str, Any] = result["sub_groups"][0]
+        self.assertEqual("adder", suite["name"])
         return suite
 
-    def problems(self, change: Callable[[dict[str, Any]], object]) -> str:
-        suite = self.suite()
-        change(suite)
-        return "\n".join(adder_kunit_json.verdict(suite, self.cases))
+    def verdict(self, result: dict[str, Any]) -> list[str]:
+        return adder_kunit_json.verdict(adder_kunit_json.find_all(result, "adder"),
+                                        self.cases)
+
+    def problems(self, change: Callable[[dict[str, Any]], object],
+                 name: str = "kunit-arm64.json") -> str:
+        """The problems of a recorded result, after change(its suite)."""
+        result = self.result(name)
+        change(self.suite(result))
+        return "\n".join(self.verdict(result))
 
     def test_recorded_pass(self) -> None:
-        self.assertEqual([], adder_kunit_json.verdict(self.suite(), self.cases))
+        self.assertEqual([], self.verdict(self.result()))
+        self.assertEqual([], self.verdict(self.result("kunit-arm64-7.2.json")))
 
     def test_count_as_kunit_py(self) -> None:
-        """The count is the one kunit.py printed for the same run."""
+        """The count is the one kunit.py printed for the same run, from
+        its JSON of 6.12 (statuses only) and of 7.2 (its own counts)."""
         ran = adder_kunit_json.ran(self.result())
         self.assertEqual("Ran 50 tests: passed: 50", ran)
         self.assertIn(f"Testing complete. {ran}", log("kunit-arm64.log")[-4])
+        self.assertEqual(ran, adder_kunit_json.ran(self.result("kunit-arm64-7.2.json")))
 
     def test_failed(self) -> None:
         def fail(suite: dict[str, Any]) -> None:
@@ -977,14 +987,72 @@ class KunitTest(unittest.TestCase):
         """A parameter table cut short in the source."""
         def cut(suite: dict[str, Any]) -> None:
             suite["sub_groups"][0]["test_cases"].pop()
-        self.assertIn("adder_test_wide_table: 19 parameters ran, 20 expected",
+        self.assertIn("adder_test_wide_table: 19 distinct parameters ran, 20 expected",
                       self.problems(cut))
 
     def test_parameter_added(self) -> None:
         def grow(suite: dict[str, Any]) -> None:
             suite["sub_groups"][1]["test_cases"].append({"name": "1 + 1", "status": "PASS"})
-        self.assertIn("adder_test_narrow_table: 21 parameters ran, 20 expected",
+        self.assertIn("adder_test_narrow_table: 21 distinct parameters ran, 20 expected",
                       self.problems(grow))
+
+    def test_case_twice(self) -> None:
+        """A failure, then a pass of the same case: each is a result."""
+        def again(suite: dict[str, Any]) -> None:
+            suite["test_cases"].insert(2, {"name": "adder_test_identity", "status": "FAIL"})
+        self.assertIn("adder_test_identity: reported 2 times", self.problems(again))
+
+    def test_case_shadowed_by_group(self) -> None:
+        """A failing case of the name of a parameterised case."""
+        def shadow(suite: dict[str, Any]) -> None:
+            suite["test_cases"].append({"name": "adder_test_wide_table", "status": "FAIL"})
+        self.assertIn("adder_test_wide_table: reported 2 times", self.problems(shadow))
+
+    def test_group_in_parameterised_case(self) -> None:
+        def nest(suite: dict[str, Any]) -> None:
+            suite["sub_groups"][0]["sub_groups"].append(
+                {"name": "inner", "sub_groups": [],
+                 "test_cases": [{"name": "0 + 0", "status": "FAIL"}]})
+        self.assertIn("adder_test_wide_table: inner: a group inside a parameterised case",
+                      self.problems(nest))
+
+    def test_second_suite(self) -> None:
+        """Another suite named adder, next to it or inside another group."""
+        for where in ("top", "nested"):
+            with self.subTest(where=where):
+                result = self.result()
+                failed = copy.deepcopy(self.suite(result))
+                failed["test_cases"][0]["status"] = "FAIL"
+                inside = result if where == "top" else result["sub_groups"][0]["sub_groups"][0]
+                inside["sub_groups"].append(failed)
+                self.assertIn("the suite adder is reported 2 times", self.verdict(result))
+
+    def test_parameter_twice_another_gone(self) -> None:
+        """The count is right; the names are not."""
+        def swap(suite: dict[str, Any]) -> None:
+            params = suite["sub_groups"][0]["test_cases"]
+            params[3]["name"] = params[2]["name"]
+        said = self.problems(swap)
+        self.assertIn("adder_test_wide_table: 0 + -1: reported 2 times", said)
+        self.assertIn("adder_test_wide_table: 19 distinct parameters ran, 20 expected", said)
+
+    def test_group_failed_its_cases_passed(self) -> None:
+        """7.2's kunit.py counts a group whose own line is "not ok" while
+        its cases passed, as it does for KTAP "not ok 1
+        adder_test_wide_table" after twenty "ok" parameters."""
+        def fail(suite: dict[str, Any]) -> None:
+            for group in (suite, suite["sub_groups"][0]):
+                group["misc"]["failed"] = 1
+        self.assertIn("adder_test_wide_table: kunit.py counted Ran 21 tests: passed: 20, "
+                      "failed: 1; 20 cases are in it",
+                      self.problems(fail, "kunit-arm64-7.2.json"))
+
+    def test_kunit_py_errors(self) -> None:
+        """kunit.py met a KTAP it could not read whole (a missing plan)."""
+        def error(suite: dict[str, Any]) -> None:
+            suite["misc"]["errors"] = 1
+        self.assertIn("adder: kunit.py counted Ran 50 tests: passed: 50, errors: 1",
+                      self.problems(error, "kunit-arm64-7.2.json"))
 
     def test_case_gone(self) -> None:
         def drop(suite: dict[str, Any]) -> None:
@@ -1002,8 +1070,8 @@ class KunitTest(unittest.TestCase):
     def test_truncated(self) -> None:
         """kunit.py's own JSON of a KTAP that stops in a parameter table."""
         result = self.result("kunit-arm64-truncated.json")
-        said = "\n".join(adder_kunit_json.verdict(self.suite(result), self.cases))
-        self.assertIn("adder_test_narrow_table: 7 parameters ran, 20 expected", said)
+        said = "\n".join(self.verdict(result))
+        self.assertIn("adder_test_narrow_table: 7 distinct parameters ran, 20 expected", said)
         self.assertIn("adder_test_identity: did not run", said)
         self.assertEqual("Ran 37 tests: passed: 27, crashed: 10",
                          adder_kunit_json.ran(result))
@@ -1011,9 +1079,10 @@ class KunitTest(unittest.TestCase):
     def test_zero_tests(self) -> None:
         """kunit.py found no KTAP at all (sh: the kernel printed nothing)."""
         result = self.result("kunit-qemu-sh.json")
-        self.assertIsNone(adder_kunit_json.find(result, "adder"))
+        self.assertEqual([], adder_kunit_json.find_all(result, "adder"))
         self.assertEqual("Ran 0 tests", adder_kunit_json.ran(result))
-        self.assertIn("no case is expected", adder_kunit_json.verdict(self.suite(), {})[0])
+        suites = adder_kunit_json.find_all(self.result(), "adder")
+        self.assertIn("no case is expected", adder_kunit_json.verdict(suites, {})[0])
 
     def test_cases_file(self) -> None:
         """adder-tooling/kunit-cases reads: two tables of parameters."""
