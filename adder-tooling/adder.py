@@ -139,14 +139,16 @@ def tables(args: argparse.Namespace) -> None:
     print(f"    generic table: {name} is {known[name]}")
     read = failed = 0
     for build in map(Path, args.builds):
-        verdicts = adder_tables.judge_build(build, known)
+        expected = adder_tables.expected_tables(Path(args.kdir), build.name, build, known)
+        print(f"    {build.name}: {len(expected)} tables by its kbuild files")
+        verdicts = adder_tables.judge_build(Path(args.kdir), build, known)
         if not verdicts:
             print(f"    {build.name}: FAIL: no syscall table found")
             failed += 1
         for path, verdict in verdicts:
             read += 1
             failed += verdict.startswith("FAIL")
-            print(f"    {build.name}: {path.relative_to(build)}: {verdict}")
+            print(f"    {build.name}: {path}: {verdict}")
     print(f"    {read} tables read in {len(args.builds)} architectures, {failed} wrong")
     if failed:
         sys.exit(f"tables: {failed} table(s) without {name} as expected")
