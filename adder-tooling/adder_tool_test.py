@@ -1093,23 +1093,88 @@ class KunitTest(unittest.TestCase):
 
 class ConsoleTest(unittest.TestCase):
     """The console judge: recorded consoles are clean; each report the
-    kernel makes, put into a clean console before the program's end,
-    fails it, on the very line that carries it."""
+    kernel makes, put into a clean console of its kind (a VM's, time
+    stamped, before the program's end; UML's test.log, KTAP and kernel
+    lines unstamped), fails it, on the very line that carries it; a
+    test's own diagnostics do not."""
 
     clean = ["kselftest-arm.log", "kselftest-arm64.log", "kselftest-riscv64.log",
              "kselftest-no-adder-arm64.log", "kselftest-host.log",
+             "kselftest-i386-seabios.log", "kunit-arm64.ktap",
              "kunit-arm64.log", "kunit-qemu-sh.log"]
-    # Each report, and the lines of it that must be caught.
+    # Each report of a VM's console, and the lines of it that must be caught.
     reports = {"warning": ("[ cut here ]", "WARNING: CPU: 0 PID: 142 at kernel/adder.c:58"),
                "bug": ("BUG: scheduling while atomic",),
                "oops": ("BUG: kernel NULL pointer dereference", "Oops: Oops: 0002 [#1]"),
-               "oops-arm": ("8<--- cut here ---", "Internal error: Oops: 805"),
-               "kasan": ("BUG: KASAN: slab-use-after-free in adder_sum32",),
+               "oops-arm": ("8<--- cut here ---", "Unable to handle kernel NULL",
+                            "Internal error: Oops: 805"),
+               "oops-arm64": ("Unable to handle kernel NULL pointer",
+                              "Internal error: Oops: 0000000096000046 [#1]"),
+               "oops-riscv": ("Unable to handle kernel NULL pointer", "Oops [#1]"),
                "kasan-null": ("Oops: general protection fault",
                               "KASAN: null-ptr-deref in range"),
-               "ubsan": ("UBSAN: array-index-out-of-bounds in",),
                "panic": ("Kernel panic - not syncing: Attempted",
-                         "---[ end Kernel panic")}
+                         "---[ end Kernel panic"),
+               "rcu-stall": ("rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:",),
+               "hung-task": ("INFO: task adder_test:61 blocked for more than 122 seconds.",),
+               "hard-lockup": ("watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 0",),
+               "slub": ("] =====", "BUG kmalloc-64 (Not tainted): Object corrupt"),
+               "refcount": ("refcount_t: underflow; use-after-free.",),
+               "list-corruption": ("list_del corruption, ffff888003a1c0c8->next is "
+                                   "LIST_POISON1",)}
+    # Each report of UML's test.log, likewise.
+    uml_reports = {"ubsan": ("UBSAN: array-index-out-of-bounds in",),
+                   "kasan": ("BUG: KASAN: slab-use-after-free in adder_sum32",),
+                   "uml-panic": ("Kernel panic - not syncing: Kernel mode fault",)}
+    # One line of each of the kernel's other reports, as 7.2 prints it.
+    formats = (
+        "rcu: INFO: rcu_sched self-detected stall on CPU",  # kernel/rcu/tree_stall.h
+        "rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks: {",  # tree_exp.h
+        "INFO: rcu_tasks detected stalls on tasks:",  # kernel/rcu/tasks.h
+        "INFO: task adder_test:61 is blocked on a mutex likely owned by task "
+        "adder_test:60.",  # kernel/hung_task.c
+        "watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [adder_test:61]",  # watchdog.c
+        "BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck for 31s!",
+        "list_add corruption. prev->next should be next (ffff888003a1c0c8), but was "
+        "0000000000000000. (prev=ffff888003a1c0d0).",  # lib/list_debug.c
+        "refcount_t: saturated; leaking memory.",  # lib/refcount.c
+        "kernel BUG at kernel/adder.c:42!",  # lib/bug.c
+        "Kernel BUG [#1]",  # arch/riscv/kernel/traps.c
+        "Internal error: Oops - BUG: 00000000f2000800 [#1]  SMP",  # arch/arm64/kernel/traps.c
+        "Oops: general protection fault, probably for non-canonical address "
+        "0xdead000000000100: 0000 [#1] SMP NOPTI",  # arch/x86/kernel/traps.c, dumpstack.c
+        "Unable to handle kernel paging request at virtual address ffff800080000000",
+        "BUG: KFENCE: out-of-bounds read in adder_sum32+0x1c/0x40",  # mm/kfence/report.c
+        "BUG: KCSAN: data-race in adder_sum32 / adder_sum32",  # kernel/kcsan/report.c
+        "BUG: KMSAN: uninit-value in adder_sum32+0x1c/0x40",  # mm/kmsan/report.c
+        "UBSAN: signed-integer-overflow in kernel/adder.c:51:9",  # lib/ubsan.c
+        "==================================================================",  # kasan, kfence
+        "kmemleak: 1 new suspected memory leaks (see /sys/kernel/debug/kmemleak)",
+        "Uhhuh. NMI received for unknown reason 3c on CPU 0.",  # arch/x86/kernel/nmi.c
+        "INFO: trying to register non-static key.",  # kernel/locking/lockdep.c
+        "Call Trace:",  # arch/x86/kernel/dumpstack.c, riscv, um
+        "Call trace:",  # arch/arm64/kernel/stacktrace.c, arm
+        "Modules linked in: adder_kunit",  # kernel/module/main.c
+        "---[ end trace 0000000000000000 ]---",  # kernel/panic.c
+        "Kernel panic - not syncing: Fatal exception")  # kernel/panic.c
+
+    def hits(self, lines: list[str]) -> list[str]:
+        return [line[2:] for line in adder_console.report(lines) if line.startswith(">")]
+
+    def assertCaught(self, lines: list[str], *caught: str) -> None:
+        hits = self.hits(lines)
+        for line in caught:
+            self.assertTrue(any(line in hit for hit in hits), f"{line!r} not caught: {hits}")
+
+    def vm(self, inserted: str) -> list[str]:
+        """The clean arm console, with lines put in before the program's end."""
+        return edited("kselftest-arm.log", "adder-vm: exit status",
+                      inserted + "adder-vm: exit status")
+
+    def uml(self, inserted: str) -> list[str]:
+        """UML's test.log as the KTAP of the arm64 run, lines put in before
+        the suite's end."""
+        return edited("kunit-arm64.ktap", "# adder: pass:12", inserted + "# adder: pass:12")
 
     def test_clean(self) -> None:
         for name in self.clean:
@@ -1119,21 +1184,56 @@ class ConsoleTest(unittest.TestCase):
     def test_reports(self) -> None:
         for name, caught in self.reports.items():
             with self.subTest(report=name):
-                splat = (LOGS / f"report-{name}.txt").read_text()
-                lines = edited("kselftest-arm.log", "adder-vm: exit status",
-                               splat + "adder-vm: exit status")
-                hits = [line for line in adder_console.report(lines)
-                        if line.startswith(">")]
-                for line in caught:
-                    self.assertTrue(any(line in hit for hit in hits),
-                                    f"{line!r} not caught: {hits}")
+                self.assertCaught(self.vm((LOGS / f"report-{name}.txt").read_text()), *caught)
+        for name, caught in self.uml_reports.items():
+            with self.subTest(report=name):
+                self.assertCaught(self.uml((LOGS / f"report-{name}.txt").read_text()), *caught)
+
+    def test_formats(self) -> None:
+        """Each alone, on a VM's console and in UML's test.log."""
+        for line in self.formats:
+            with self.subTest(line=line):
+                self.assertCaught(self.vm(f"[    1.234567] {line}\n"), line)
+                self.assertCaught(self.uml(f"{line}\n"), line)
+
+    def test_kernel_line_forms(self) -> None:
+        """After a level or a control sequence, with a caller id, or after a
+        program's output on the same line."""
+        for line in ("<4>[    1.234567] WARNING: kernel/adder.c:58 at x, CPU#0: a/1",
+                     "\x1b[0m[    1.234567] BUG: scheduling while atomic",
+                     "[    1.234567][   T61] UBSAN: shift-out-of-bounds in kernel/adder.c:5:9",
+                     "# ok 3 global.overflow_r[    1.234567] Oops: Oops: 0002 [#1]"):
+            with self.subTest(line=line):
+                self.assertCaught(self.vm(line + "\n"), line[-20:])
+
+    def test_test_diagnostics(self) -> None:
+        """What a test says is not the kernel's report; the same words as a
+        kernel line are."""
+        said = ("BUG: something", "UBSAN in name", "WARNING: expected 3",
+                "Kernel panic - not syncing: a test's words", "=" * 30)
+        for words in said:
+            with self.subTest(words=words):
+                self.assertEqual([], adder_console.report(self.vm(f"# # {words}\n")))
+                self.assertEqual([], adder_console.report(self.vm(f"# {words}\n")))
+                self.assertEqual([], adder_console.report(
+                    self.uml(f"        # adder_test_wide_table: {words}\n")))
+                self.assertEqual([], adder_console.report(
+                    self.uml(f"    not ok 13 adder_test_x # {words}\n")))
+                self.assertCaught(self.vm(f"[    1.234567] {words}\n"), words)
+        self.assertEqual([], adder_console.report(
+            edited("kselftest-arm.log", "# ok 6 global.trace_events\n",
+                   "# ok 6 global.trace_events # SKIP BUG: 42\n")))
 
     def test_recorded_oops(self) -> None:
         """A whole console, recorded: the selftests ran on a kernel whose
-        adder() wrote through NULL, and every Oops of it is caught."""
-        hits = [line for line in adder_console.report(log("console-null-deref-x86_64.log"))
-                if line.startswith(">")]
+        adder() wrote through NULL, and every Oops of it is caught, and
+        none of the console's other lines."""
+        lines = log("console-null-deref-x86_64.log")
+        hits = self.hits(lines)
         self.assertEqual(3, sum("Oops: Oops: 0002" in hit for hit in hits), hits)
+        for benign in ("CPU topo: CPU limit of 1 reached", "kselftest: Running tests",
+                       "input: ImExPS/2 Generic Explorer Mouse"):
+            self.assertFalse([hit for hit in hits if benign in hit], benign)
 
     def test_context(self) -> None:
         lines = [f"line {i}" for i in range(20)]
