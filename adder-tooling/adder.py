@@ -7,7 +7,7 @@ around it install packages and run make and QEMU.
                    [--branch NAME] [--base REV] [--check]
     adder.py sid-tree [--mirror URL] CACHE
     adder.py debian-tree PACKAGE CACHE
-    adder.py ktap CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
+    adder.py ktap [--vm-status STATUS] CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
     adder.py kunit RESULT.json SUITE CASES
     adder.py kunit-count RESULT.json...
     adder.py console LOG...
@@ -66,6 +66,9 @@ def debian_tree(args: argparse.Namespace) -> None:
 
 
 def ktap(args: argparse.Namespace) -> None:
+    status = adder_ktap.vm_status(args.vm_status)
+    if status:
+        print(f"    FAIL: {status}")
     try:
         with open(args.log, errors="replace") as f:
             lines = adder_ktap.extract([line.rstrip("\r\n") for line in f])
@@ -84,6 +87,8 @@ def ktap(args: argparse.Namespace) -> None:
     if problems:
         sys.exit(f"ktap: the run is not as {args.expected} expects "
                  f"({args.mode}); KTAP in {args.ktap_out}")
+    if status:
+        sys.exit(f"ktap: {status}")
 
 
 def read_json(path: str) -> adder_kunit_json.Group:
@@ -233,6 +238,8 @@ def parser() -> argparse.ArgumentParser:
     p = command("ktap", ktap, "judge run_kselftest.sh's KTAP",
                 "log", "ktap_out", "expected")
     p.add_argument("mode", choices=("pass", "enosys", "skip"))
+    p.add_argument("--vm-status", type=int, default=0,
+                   help="vm-run's exit status: any but 0 fails the run too")
     command("kunit", kunit, "judge kunit.py's JSON for a suite",
             "result", "suite", "cases")
     command("kunit-count", kunit_count, "count kunit.py's results",

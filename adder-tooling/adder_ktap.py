@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Judge the KTAP that run_kselftest.sh printed, whatever its exit status.
 
-    adder.py ktap CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
+    adder.py ktap [--vm-status STATUS] CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
 
 Extracts the KTAP from a console log into KTAP_OUT and compares it with
 EXPECTED (arch/<arch>/kselftests): each program of the adder collection,
@@ -28,6 +28,15 @@ said of themselves: one plan line, as many results as it promised, no
 harness's and the runner's own counts ("# Totals: pass:N fail:N ...",
 "# PASSED: N / M tests passed.") equal to the results, with no failure
 or error among them. A program not in EXPECTED fails the run.
+
+The selftests' VM run (adder-tooling/kselftest) gives vm-run's exit
+status too: it is judged with the KTAP, and both are printed.
+run_kselftest.sh's own status is no verdict on its own account (6.12's
+is 0 whatever the tests did; 7.2's is 1 when one failed), but any status
+other than 0 fails the run: vm-run's own two verdicts (124, the VM did
+not finish; 125, the kernel reported a problem), the runner's failure,
+or a run that broke on the way (vm-run's error exit 1, a killed QEMU's
+137, an aborted script's).
 """
 import re
 from collections import Counter
@@ -287,6 +296,20 @@ def verdict(ktap: Ktap, expected: Expected, mode: str) -> list[str]:
     problems += [f"{name}: not an expected program" for name in ktap.programs
                  if name not in expected]
     return problems
+
+
+# vm-run's exit statuses that are its own verdicts (see vm-run).
+VM_VERDICTS = {124: "the VM did not finish run_kselftest.sh",
+               125: "the kernel reported a problem while the selftests ran"}
+
+
+def vm_status(status: int) -> Optional[str]:
+    """What vm-run's exit status says against the run; None for 0."""
+    if status == 0:
+        return None
+    meaning = VM_VERDICTS.get(status, "run_kselftest.sh reported a failure (7.2's exits "
+                              "1 when a test failed), or the VM's run broke on the way")
+    return f"vm-run exited {status}: {meaning}"
 
 
 def summary(program: Program) -> str:

@@ -1606,6 +1606,33 @@ class CommandTest(unittest.TestCase):
                                  str(LOGS / "kselftests-arm"), "pass")
             self.assertIn("the VM did not run", gone.stderr)
 
+    def test_ktap_vm_status(self) -> None:
+        """Any status of vm-run but 0 fails the run, its KTAP judged and
+        printed all the same: vm-run's two verdicts, run_kselftest.sh's
+        failure (7.2), a killed QEMU."""
+        with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
+            ktap = Path(tmp) / "run.ktap"
+            for status, said in ((124, "the VM did not finish run_kselftest.sh"),
+                                 (125, "the kernel reported a problem"),
+                                 (1, "run_kselftest.sh reported a failure"),
+                                 (137, "or the VM's run broke on the way")):
+                with self.subTest(status=status):
+                    run = self.run_tool("ktap", "--vm-status", str(status),
+                                        str(LOGS / "kselftest-arm.log"), str(ktap),
+                                        str(LOGS / "kselftests-arm"), "pass")
+                    self.assertEqual(1, run.returncode)
+                    self.assertIn(f"FAIL: vm-run exited {status}: ", run.stdout)
+                    self.assertIn(said, run.stdout)
+                    self.assertIn("adder_test: ok (6 of plan 6 ok)", run.stdout)
+            both = self.run_tool("ktap", "--vm-status", "1", str(LOGS / "kselftest-arm64.log"),
+                                 str(ktap), str(LOGS / "kselftests-arm64"), "pass")
+            self.assertEqual(1, both.returncode)
+            self.assertIn("FAIL: vm-run exited 1", both.stdout)
+            self.assertIn("FAIL: adder_test_arm32.sh: not ok", both.stdout)
+            ok = self.run_tool("ktap", "--vm-status", "0", str(LOGS / "kselftest-arm.log"),
+                               str(ktap), str(LOGS / "kselftests-arm"), "pass")
+            self.assertEqual(0, ok.returncode, ok.stdout)
+
     def test_kunit(self) -> None:
         ok = self.run_tool("kunit", str(LOGS / "kunit-arm64.json"), "adder",
                            str(LOGS / "kunit-cases"))
