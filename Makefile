@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The project's front door; README.md explains each target.
-# KDIR=/path/to/linux applies to your own kernel git tree instead of
-# Debian's linux-source-6.12. ARCH=arm64, riscv64, i386 or arm (see arch/)
-# runs the demo, or KUnit, on that architecture instead, cross-built, in
-# QEMU.
+# KDIR=/path/to/linux applies to your own kernel git tree instead of the
+# newest Linux Debian ships (sid's linux-source-X.Y, fetched into the
+# cache). ARCH=arm64, riscv64, i386 or arm (see arch/) runs the demo, or
+# KUnit, on that architecture instead, cross-built, in QEMU.
 
 TOOLS := adder-tooling
 # ARCH=, given on this command line, names a directory of arch/. It is

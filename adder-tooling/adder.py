@@ -7,12 +7,13 @@ around it install packages and run make and QEMU.
                    [--branch NAME] [--base REV] [--check]
     adder.py sid-tree [--mirror URL] CACHE
     adder.py debian-tree PACKAGE CACHE
-    adder.py ktap [--vm-status STATUS] CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
+    adder.py ktap [--vm-status STATUS] [--make-run] CONSOLE_LOG KTAP_OUT EXPECTED
+                  pass|enosys|skip
     adder.py kunit RESULT.json SUITE CASES
     adder.py kunit-count RESULT.json...
     adder.py console LOG...
     adder.py tables KDIR BUILD_DIR...
-    adder.py cover-letter COVER TEMPLATE NR OUT MAN_ASCII MAN_GROFF
+    adder.py cover-letter COVER TEMPLATE NR BASE OUT MAN_ASCII MAN_GROFF
     adder.py add-header NAME ADDRESSES PATCH...
     adder.py mail-check MAILDIR RECEIVED_MBOX PATCHES_MBOX PATCH...
     adder.py bench-summary RESULTS ACCEL KERNEL CPU
@@ -71,7 +72,8 @@ def ktap(args: argparse.Namespace) -> None:
         print(f"    FAIL: {status}")
     try:
         with open(args.log, errors="replace") as f:
-            lines = adder_ktap.extract([line.rstrip("\r\n") for line in f])
+            lines = adder_ktap.extract([line.rstrip("\r\n") for line in f],
+                                       args.make_run)
     except FileNotFoundError:
         sys.exit(f"ktap: no console log {args.log}: the VM did not run")
     if not lines:
@@ -160,7 +162,7 @@ def tables(args: argparse.Namespace) -> None:
 
 
 def cover_letter(args: argparse.Namespace) -> None:
-    fields = {"nr": args.nr,
+    fields = {"nr": args.nr, "base": args.base,
               "results": adder_series.results_summary(Path(args.out)),
               "man_ascii": Path(args.man_ascii).read_text().rstrip("\n"),
               "man_groff": Path(args.man_groff).read_text()}
@@ -240,6 +242,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("mode", choices=("pass", "enosys", "skip"))
     p.add_argument("--vm-status", type=int, default=0,
                    help="vm-run's exit status: any but 0 fails the run too")
+    p.add_argument("--make-run", action="store_true",
+                   help="the output of make kselftest, which from 7.x has "
+                   "no version line and no plan")
     command("kunit", kunit, "judge kunit.py's JSON for a suite",
             "result", "suite", "cases")
     command("kunit-count", kunit_count, "count kunit.py's results",
@@ -248,7 +253,7 @@ def parser() -> argparse.ArgumentParser:
     command("tables", tables, "judge every generated syscall table", "kdir",
             many="builds")
     command("cover-letter", cover_letter, "fill git's cover letter", "cover",
-            "template", "nr", "out", "man_ascii", "man_groff")
+            "template", "nr", "base", "out", "man_ascii", "man_groff")
     command("add-header", add_header, "add a To or Cc header to patches",
             "name", "addresses", many="patches")
     command("mail-check", mail_check, "judge the thread a server received",

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Judge the KTAP that run_kselftest.sh printed, whatever its exit status.
 
-    adder.py ktap [--vm-status STATUS] CONSOLE_LOG KTAP_OUT EXPECTED pass|enosys|skip
+    adder.py ktap [--vm-status STATUS] [--make-run] CONSOLE_LOG KTAP_OUT EXPECTED
+                  pass|enosys|skip
 
 Extracts the KTAP from a console log into KTAP_OUT and compares it with
 EXPECTED (arch/<arch>/kselftests): each program of the adder collection,
@@ -29,6 +30,13 @@ harness's and the runner's own counts ("# Totals: pass:N fail:N ...",
 "# PASSED: N / M tests passed.") equal to the results, with no failure
 or error among them. A program not in EXPECTED fails the run.
 
+--make-run reads what `make kselftest` printed, not run_kselftest.sh: up
+to 6.x a whole KTAP, but from 7.x only the programs' lines, without the
+version line and the plan (lib.mk's run_tests calls the runner's
+run_many(), and only run_kselftest.sh prints those two). Without a
+version line, such a run starts at its first program, and it has no plan
+to keep; everything else is judged the same.
+
 The selftests' VM run (adder-tooling/kselftest) gives vm-run's exit
 status too: it is judged with the KTAP, and both are printed.
 run_kselftest.sh's own status is no verdict on its own account (6.12's
@@ -51,8 +59,14 @@ VERSION = re.compile(r"^(?:KTAP version 1|TAP version 1[34])\s*$")
 # firmware's console writes them (SeaBIOS resets and clears the screen
 # when the kernel's setup code sets the video mode), and the next text
 # on the serial line, whatever it is, shares their line.
-ESCAPES = re.compile(r"^(?:\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)"
-                     r"|[ -/]*[0-~]))+")
+ESCAPE = (r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)"
+          r"|[ -/]*[0-~])")
+ESCAPES = re.compile(rf"^(?:{ESCAPE})+")
+# What follows the last control sequence of a line. SeaBIOS, on i386's
+# console, writes "Booting from ROM.." and then resets and clears the
+# screen (ESC c, ESC [2J) on the same line: what the kernel prints next,
+# "TAP version 13" for one, starts a line there all the same.
+AFTER_ESCAPES = re.compile(rf"^.*{ESCAPE}", re.S)
 # The lines of one level of KTAP; a program's own KTAP is the runner's
 # diagnostic lines, "# " before each of its lines.
 PLAN = re.compile(r"^1\.\.(\d+)\s*(?:#(.*))?$")
@@ -173,6 +187,8 @@ class Program(Level):
 @dataclass
 class Ktap(Level):
     programs: dict[str, Program] = field(default_factory=dict)
+    # A make run of 7.x: no version line, and so no plan (see above).
+    headerless: bool = False
 
 
 def without_escapes(line: str) -> str:
@@ -181,21 +197,29 @@ def without_escapes(line: str) -> str:
     return ESCAPES.sub("", line)
 
 
-def extract(lines: list[str]) -> list[str]:
-    """The KTAP in a console log, from its version line on, without the
-    kernel's own lines, the terminal control sequences a line starts
-    with, and a CRLF's CR."""
+def extract(lines: list[str], make_run: bool = False) -> list[str]:
+    """The KTAP in a console log, from its version line on (for a make
+    run without one, from its first program on), without the kernel's
+    own lines, the terminal control sequences a line starts with, and a
+    CRLF's CR."""
     shown = [without_escapes(line.rstrip("\r")) for line in lines]
+    for i, line in enumerate(shown):
+        after = AFTER_ESCAPES.sub("", line)
+        if after != line and VERSION.match(after):
+            shown[i] = after
     start = next((i for i, line in enumerate(shown) if VERSION.match(line)), None)
+    if start is None and make_run:
+        start = next((i for i, line in enumerate(shown)
+                      if PROGRAM_START.match(line)), None)
     if start is None:
         return []
     return [line for line in shown[start:] if not line.startswith("[")]
 
 
 def parse(ktap: list[str]) -> Ktap:
-    result = Ktap()
+    result = Ktap(headerless=not (ktap and VERSION.match(ktap[0])))
     current: Optional[Program] = None
-    for line in ktap[1:]:
+    for line in ktap[0 if result.headerless else 1:]:
         if BAIL_OUT.match(line):
             where = f"{current.name}: " if current else ""
             result.problems.append(f"{where}{line.lstrip('# ')}")
@@ -279,7 +303,8 @@ def verdict(ktap: Ktap, expected: Expected, mode: str) -> list[str]:
     """Every problem found, as lines; none means the run is as expected."""
     problems = list(ktap.problems)
     if ktap.plan is None:
-        problems.append("no plan line: the collection did not start")
+        if not ktap.headerless:
+            problems.append("no plan line: the collection did not start")
     elif ktap.plan != len(ktap.results):
         problems.append(f"the plan promised {ktap.plan} results, the KTAP has "
                         f"{len(ktap.results)} (a test hung, or the VM stopped?)")
