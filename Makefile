@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# The project's front door; README.md explains each target.
+# The project's front door; docs/tooling.md lists each target.
 # KDIR=/path/to/linux applies to your own kernel git tree instead of the
 # newest Linux Debian ships (sid's linux-source-X.Y, fetched into the
 # cache). ARCH=arm64, riscv64, i386 or arm (see arch/) runs the demo, or
@@ -18,7 +18,7 @@ help:
 	@echo "make demo    build a kernel with adder() and call it in QEMU (ARCH=arm64: on arm64)"
 	@echo "make check   run every test; ends with 'N passed, N failed'"
 	@echo "make test-tooling  the tooling's own tests: seconds, no root, no kernel build"
-	@echo "make matrix  KUnit, demo and kselftests on every arch/; KUnit via kunit.py on 11 architectures"
+	@echo "make matrix  KUnit, demo and kselftests on every arch/; KUnit via kunit.py on 12 architectures"
 	@echo "make apply   only put adder() onto the kernel tree"
 	@echo "make kunit   only run the adder KUnit suite (UML; ARCH=arm64: in QEMU)"
 	@echo "make series  format the patch series into out/series"
@@ -48,10 +48,10 @@ kunit:
 series:
 	@$(TOOLS)/format-series
 
-# SEND=1 sends with your sendemail.* git config; SMTP=host:port sends
+# SEND=1 (only 1) sends with your sendemail.* git config; SMTP=host:port sends
 # through that server; otherwise a dry run.
 send:
-	@$(TOOLS)/send-series $(if $(SMTP),--smtp $(SMTP),$(if $(SEND),--send))
+	@$(TOOLS)/send-series $(if $(SMTP),--smtp $(SMTP),$(if $(filter 1,$(SEND)),--send))
 
 bench:
 	@$(TOOLS)/bench/run
