@@ -275,6 +275,12 @@ cross_compiler() {
 	awk -v arch="$1" '$1 == arch { print $2, $3, $4, $5 }' "$TOOLS/cross-compilers"
 }
 
+# commit_id: the commit $KDIR's tree is, or nothing when it has
+# uncommitted edits: only a clean tree's builds can be recorded by commit.
+commit_id() {
+	[ -n "$(git -C "$KDIR" status --porcelain)" ] || git -C "$KDIR" rev-parse HEAD
+}
+
 # kvm_usable: KVM can run a guest here: /dev/kvm opens, and the CPU has
 # vmx or svm (a /dev/kvm without them starts a guest that hangs).
 kvm_usable() { [ -w /dev/kvm ] && grep -qE '\b(vmx|svm)\b' /proc/cpuinfo; }
